@@ -1,0 +1,462 @@
+package dev.userlifecycle.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.axonframework.common.BuilderUtils.assertNonNull;
+import static org.axonframework.common.BuilderUtils.assertPositive;
+
+/**
+ * An Axon {@code EventStorageEngine} on the MongoDB sync driver, designed after Axon's JDBC engine and for a server
+ * that may index nothing but {@code _id}.
+ *
+ * <h2>Storage</h2>
+ * See {@link EventStoreCollections}. Every hot path is an {@code _id} lookup or an {@code _id $in} list:
+ * <ul>
+ *     <li>append: one counter {@code findOneAndUpdate}, one conditional update of the aggregate's stream document,
+ *     one {@code insertMany} of the events;</li>
+ *     <li>load an aggregate: the snapshot by {@code _id}, the stream document by {@code _id} (only the positions
+ *     needed, via {@code $slice}), the events by {@code _id $in};</li>
+ *     <li>read a tracking batch: the counter by {@code _id}, then the token's gaps and the next positions by
+ *     {@code _id $in} (see {@link TrackedBatchReader}).</li>
+ * </ul>
+ * So the cost of a command and of a tracking batch does not depend on how many events are stored.
+ *
+ * <h2>Commits and crashes</h2>
+ * With a server that supports transactions (a replica set; detected at start with {@link TransactionMode#AUTO}),
+ * the stream update and the event insert commit atomically in one transaction; the position counter is incremented
+ * outside it, so that concurrent commits do not conflict on it. Without transactions (a standalone server, the
+ * embedded server) the steps run in that order: claim the sequence numbers on the stream document, then insert the
+ * events; if the insert fails the claim is released. A process that dies between the two steps leaves a stream
+ * document that lists positions whose events were never written: the commit was never acknowledged, the tracking
+ * reader gives those positions up after the gap timeout like any failed commit, and loading the aggregate returns
+ * the events that exist. Because the stream document still claims the lost sequence numbers, the next command on
+ * that one aggregate fails with a {@link ConcurrencyException} until an operator resets the stream document's
+ * {@code last} and {@code positions} to the events that exist. Nothing acknowledged is lost and no other aggregate
+ * is affected.
+ *
+ * <h2>Snapshots</h2>
+ * One snapshot document per aggregate; storing a newer snapshot replaces (prunes) the older one, and an older
+ * snapshot never replaces a newer one.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger logger = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+
+    private final MongoClient client;
+    private final EventStoreCollections collections;
+    private final PositionCounter counter;
+    private final AggregateStreams streams;
+    private final TrackedBatchReader trackedBatchReader;
+    private final Clock clock;
+    private final boolean transactional;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.client = builder.client;
+        this.collections = builder.collections;
+        this.clock = builder.clock;
+        this.counter = new PositionCounter(collections.counters());
+        this.streams = new AggregateStreams(collections.streams());
+        this.trackedBatchReader = new TrackedBatchReader(collections.events(), counter, builder.gapTimeout,
+                                                         builder.maxGapOffset, clock);
+        this.transactional = builder.transactionMode.resolve(client, builder.database);
+        if (builder.createIndexes) {
+            collections.createIndexes();
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether commits run in MongoDB transactions (decided once, at construction). */
+    public boolean isTransactional() {
+        return transactional;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            Commit commit = prepare(events, serializer);
+            if (transactional) {
+                commitInTransaction(commit);
+            } else {
+                commitInOrder(commit);
+            }
+        } catch (ConcurrencyException | AggregateStreamCreationException | EventStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            handlePersistenceException(e, events.get(0));
+        }
+    }
+
+    private record Commit(List<Document> documents, List<AggregateStreams.Append> appends) {
+    }
+
+    private Commit prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
+        long highest = counter.allocate(events.size());
+        long position = highest - events.size() + 1;
+        Date storedAt = new Date(clock.millis());
+        List<Document> documents = new ArrayList<>(events.size());
+        Map<String, List<DomainEventMessage<?>>> byAggregate = new LinkedHashMap<>();
+        Map<String, List<Long>> positionsByAggregate = new HashMap<>();
+        for (EventMessage<?> event : events) {
+            documents.add(EventDocuments.eventDocument(position, event, serializer, storedAt));
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                byAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>())
+                           .add(domainEvent);
+                positionsByAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>())
+                                    .add(position);
+            }
+            position++;
+        }
+        List<AggregateStreams.Append> appends = new ArrayList<>(byAggregate.size());
+        byAggregate.forEach((aggregateId, aggregateEvents) -> appends.add(
+                toAppend(aggregateId, aggregateEvents, positionsByAggregate.get(aggregateId))));
+        return new Commit(documents, appends);
+    }
+
+    private static AggregateStreams.Append toAppend(String aggregateId, List<DomainEventMessage<?>> events,
+                                                    List<Long> positions) {
+        long first = events.get(0).getSequenceNumber();
+        for (int i = 1; i < events.size(); i++) {
+            if (events.get(i).getSequenceNumber() != first + i) {
+                throw new EventStoreException("Events of aggregate [" + aggregateId + "] in one commit must have "
+                                                      + "consecutive sequence numbers; found "
+                                                      + events.get(i).getSequenceNumber() + " after "
+                                                      + (first + i - 1));
+            }
+        }
+        return new AggregateStreams.Append(aggregateId, events.get(0).getType(), first,
+                                           first + events.size() - 1, positions);
+    }
+
+    private void commitInTransaction(Commit commit) {
+        try (ClientSession session = client.startSession()) {
+            session.withTransaction(() -> {
+                commit.appends().forEach(append -> streams.claim(session, append));
+                collections.events().insertMany(session, commit.documents());
+                return null;
+            });
+        }
+    }
+
+    private void commitInOrder(Commit commit) {
+        List<AggregateStreams.Append> claimed = new ArrayList<>(commit.appends().size());
+        try {
+            for (AggregateStreams.Append append : commit.appends()) {
+                streams.claim(null, append);
+                claimed.add(append);
+            }
+        } catch (RuntimeException e) {
+            claimed.forEach(streams::release);
+            throw e;
+        }
+        try {
+            collections.events().insertMany(commit.documents());
+        } catch (RuntimeException e) {
+            List<Long> positions = commit.documents().stream().map(EventDocuments::positionOf).toList();
+            collections.events().deleteMany(Filters.in(EventDocuments.ID, positions));
+            claimed.forEach(streams::release);
+            throw e;
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = EventDocuments.snapshotDocument(snapshot, serializer);
+        try {
+            collections.snapshots().replaceOne(
+                    Filters.and(Filters.eq(EventDocuments.ID, snapshot.getAggregateIdentifier()),
+                                Filters.lt(EventDocuments.SEQUENCE, snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            logger.debug("Kept the newer snapshot of aggregate [{}]", snapshot.getAggregateIdentifier());
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = collections.snapshots().find(Filters.eq(EventDocuments.ID, aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(EventDocuments.toEventData(snapshot));
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                  long firstSequenceNumber, int batchSize) {
+        List<Long> positions = streams.positions(aggregateIdentifier, firstSequenceNumber, batchSize);
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Document> byPosition = new HashMap<>();
+        for (Document document : collections.events().find(Filters.in(EventDocuments.ID, positions))) {
+            byPosition.put(EventDocuments.positionOf(document), document);
+        }
+        List<DomainEventData<?>> result = new ArrayList<>(positions.size());
+        for (Long position : positions) {
+            Document document = byPosition.get(position);
+            if (document == null) {
+                logger.warn("Aggregate [{}] lists position {} whose event was never written (a commit interrupted "
+                                    + "by a crash); reading the stream up to it", aggregateIdentifier, position);
+                break;
+            }
+            result.add(EventDocuments.toEventData(document));
+        }
+        return result;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return trackedBatchReader.fetch(lastToken, batchSize);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return streams.lastSequence(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = highestVisiblePosition(counter.highestAllocated());
+        return head == 0 ? null : GapAwareTrackingToken.newInstance(head, List.of());
+    }
+
+    /**
+     * A token positioned just before the first event stored at or after {@code dateTime}: a binary search over
+     * positions with {@code _id} lookups, relying on event timestamps growing with positions (as they do, up to the
+     * clock differences of concurrent writers).
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 1;
+        long high = counter.highestAllocated();
+        long firstAtOrAfter = -1;
+        while (low <= high) {
+            long middle = low + (high - low) / 2;
+            Document event = firstVisibleFrom(middle, high);
+            if (event == null) {
+                high = middle - 1;
+                continue;
+            }
+            long position = EventDocuments.positionOf(event);
+            Instant timestamp = DateTimeUtils.parseInstant(event.getString(EventDocuments.TIMESTAMP));
+            if (timestamp.isBefore(dateTime)) {
+                low = position + 1;
+            } else {
+                firstAtOrAfter = position;
+                high = middle - 1;
+            }
+        }
+        if (firstAtOrAfter < 0) {
+            return createHeadToken();
+        }
+        return firstAtOrAfter <= 1 ? null : GapAwareTrackingToken.newInstance(firstAtOrAfter - 1, List.of());
+    }
+
+    private static final int PROBE_WIDTH = 64;
+
+    private Document firstVisibleFrom(long from, long to) {
+        for (long start = from; start <= to; start += PROBE_WIDTH) {
+            List<Long> probe = new ArrayList<>();
+            for (long p = start; p <= Math.min(to, start + PROBE_WIDTH - 1); p++) {
+                probe.add(p);
+            }
+            Document first = null;
+            for (Document document : collections.events().find(Filters.in(EventDocuments.ID, probe))) {
+                if (first == null || EventDocuments.positionOf(document) < EventDocuments.positionOf(first)) {
+                    first = document;
+                }
+            }
+            if (first != null) {
+                return first;
+            }
+        }
+        return null;
+    }
+
+    private long highestVisiblePosition(long highestAllocated) {
+        for (long end = highestAllocated; end > 0; end -= PROBE_WIDTH) {
+            List<Long> probe = new ArrayList<>();
+            for (long p = Math.max(1, end - PROBE_WIDTH + 1); p <= end; p++) {
+                probe.add(p);
+            }
+            long highest = 0;
+            for (Document document : collections.events().find(Filters.in(EventDocuments.ID, probe))) {
+                highest = Math.max(highest, EventDocuments.positionOf(document));
+            }
+            if (highest > 0) {
+                return highest;
+            }
+        }
+        return 0;
+    }
+
+    /** Builds the engine; a client and a database (or collections) are required. */
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoClient client;
+        private MongoDatabase database;
+        private EventStoreCollections collections;
+        private TransactionMode transactionMode = TransactionMode.AUTO;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private int maxGapOffset = 10_000;
+        private Clock clock = Clock.systemUTC();
+        private boolean createIndexes = true;
+
+        public Builder() {
+            persistenceExceptionResolver(new MongoDuplicateKeyResolver());
+            Serializer jackson = EventStoreSerializers.jackson();
+            eventSerializer(jackson);
+            snapshotSerializer(jackson);
+        }
+
+        public Builder client(MongoClient client) {
+            assertNonNull(client, "MongoClient may not be null");
+            this.client = client;
+            return this;
+        }
+
+        public Builder database(MongoDatabase database) {
+            assertNonNull(database, "MongoDatabase may not be null");
+            this.database = database;
+            return this;
+        }
+
+        /** The collections to use; by default {@link EventStoreCollections#in(MongoDatabase)} of the database. */
+        public Builder collections(EventStoreCollections collections) {
+            assertNonNull(collections, "EventStoreCollections may not be null");
+            this.collections = collections;
+            return this;
+        }
+
+        public Builder transactionMode(TransactionMode transactionMode) {
+            assertNonNull(transactionMode, "TransactionMode may not be null");
+            this.transactionMode = transactionMode;
+            return this;
+        }
+
+        /** How long a position that is allocated but not visible is waited for before tracking gives it up. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            assertNonNull(gapTimeout, "gapTimeout may not be null");
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /** How far below the token's index a gap is kept at most (bounds the token's size). */
+        public Builder maxGapOffset(int maxGapOffset) {
+            assertPositive(maxGapOffset, "maxGapOffset must be positive");
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            assertNonNull(clock, "Clock may not be null");
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder createIndexes(boolean createIndexes) {
+            this.createIndexes = createIndexes;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        public Builder finalAggregateBatchPredicate(Predicate<List<? extends DomainEventData<?>>> predicate) {
+            super.finalAggregateBatchPredicate(predicate);
+            return this;
+        }
+
+        public MongoEventStorageEngine build() {
+            validate();
+            return new MongoEventStorageEngine(this);
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            assertNonNull(client, "The MongoClient is a hard requirement and should be provided");
+            assertNonNull(database, "The MongoDatabase is a hard requirement and should be provided");
+            if (collections == null) {
+                collections = EventStoreCollections.in(database);
+            }
+        }
+    }
+}

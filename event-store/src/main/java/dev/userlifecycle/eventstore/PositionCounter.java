@@ -1,0 +1,39 @@
+package dev.userlifecycle.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+/**
+ * Hands out global positions from one counter document. Positions start at 1 and are never reused; a position whose
+ * commit fails stays a permanent gap, which the tracking reader gives up on after the gap timeout.
+ */
+final class PositionCounter {
+
+    private static final String COUNTER_ID = "events";
+    private static final String VALUE = "value";
+
+    private final MongoCollection<Document> counters;
+
+    PositionCounter(MongoCollection<Document> counters) {
+        this.counters = counters;
+    }
+
+    /** Reserves {@code count} consecutive positions and returns the highest of them. */
+    long allocate(int count) {
+        Document counter = counters.findOneAndUpdate(Filters.eq(EventDocuments.ID, COUNTER_ID),
+                                                     Updates.inc(VALUE, (long) count),
+                                                     new FindOneAndUpdateOptions().upsert(true)
+                                                                                  .returnDocument(ReturnDocument.AFTER));
+        return ((Number) counter.get(VALUE)).longValue();
+    }
+
+    /** The highest position handed out so far, visible or not; 0 when nothing was ever allocated. */
+    long highestAllocated() {
+        Document counter = counters.find(Filters.eq(EventDocuments.ID, COUNTER_ID)).first();
+        return counter == null ? 0L : ((Number) counter.get(VALUE)).longValue();
+    }
+}

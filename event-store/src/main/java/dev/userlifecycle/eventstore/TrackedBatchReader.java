@@ -1,0 +1,161 @@
+package dev.userlifecycle.eventstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Reads the next tracking batch after a {@link GapAwareTrackingToken} with one {@code _id $in} query: the token's
+ * gaps plus the next positions up to the counter's current value.
+ * <p>
+ * A position that is allocated but not visible yet is either a commit in flight or one that failed. Positions
+ * beyond the highest visible event are simply read again next time; positions below it become gaps of the token and
+ * are waited for until the gap timeout has passed since the event right after them was stored (that event's
+ * position was allocated after the gap's, so the gap has been allocated for at least that long), then given up.
+ */
+final class TrackedBatchReader {
+
+    private static final Logger logger = LoggerFactory.getLogger(TrackedBatchReader.class);
+    /** How many further ranges one fetch may scan when a whole range holds no visible event. */
+    private static final int MAX_EMPTY_RANGES = 16;
+
+    private final MongoCollection<Document> events;
+    private final PositionCounter counter;
+    private final Duration gapTimeout;
+    private final int maxGapOffset;
+    private final Clock clock;
+
+    TrackedBatchReader(MongoCollection<Document> events, PositionCounter counter, Duration gapTimeout,
+                       int maxGapOffset, Clock clock) {
+        this.events = events;
+        this.counter = counter;
+        this.gapTimeout = gapTimeout;
+        this.maxGapOffset = maxGapOffset;
+        this.clock = clock;
+    }
+
+    List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken start = startingPoint(lastToken);
+        long head = counter.highestAllocated();
+        long index = start.getIndex();
+
+        List<Long> wanted = new ArrayList<>(start.getGaps());
+        List<Long> evidence = evidencePositions(start);
+        wanted.addAll(evidence);
+        long rangeEnd = Math.min(index + batchSize, head);
+        for (long p = index + 1; p <= rangeEnd; p++) {
+            wanted.add(p);
+        }
+        Map<Long, Document> found = findByPositions(wanted);
+        int emptyRanges = 0;
+        while (!containsAbove(found, index) && rangeEnd < head && emptyRanges++ < MAX_EMPTY_RANGES) {
+            long from = rangeEnd + 1;
+            rangeEnd = Math.min(rangeEnd + batchSize, head);
+            List<Long> next = new ArrayList<>();
+            for (long p = from; p <= rangeEnd; p++) {
+                next.add(p);
+            }
+            found.putAll(findByPositions(next));
+        }
+
+        GapAwareTrackingToken token = withExpiredGapsRemoved(start, found);
+        List<TrackedEventData<?>> batch = new ArrayList<>();
+        for (Document document : sortedByPosition(found)) {
+            long position = EventDocuments.positionOf(document);
+            if (position <= token.getIndex() && !token.getGaps().contains(position)) {
+                continue; // evidence only: already delivered
+            }
+            token = token.advanceTo(position, maxGapOffset);
+            batch.add(new TrackedDomainEventData<>(token, EventDocuments.toEventData(document)));
+        }
+        return batch;
+    }
+
+    private static GapAwareTrackingToken startingPoint(TrackingToken lastToken) {
+        if (lastToken == null) {
+            return GapAwareTrackingToken.newInstance(0, List.of());
+        }
+        if (lastToken instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        throw new IllegalArgumentException("Unsupported token type: " + lastToken.getClass().getName()
+                                                   + "; this engine tracks with GapAwareTrackingToken");
+    }
+
+    /** The position right after each run of consecutive gaps: its stored time dates the gaps of the run. */
+    private static List<Long> evidencePositions(GapAwareTrackingToken token) {
+        List<Long> evidence = new ArrayList<>();
+        SortedSet<Long> gaps = token.getGaps();
+        for (Long gap : gaps) {
+            long next = gap + 1;
+            if (!gaps.contains(next) && next <= token.getIndex()) {
+                evidence.add(next);
+            }
+        }
+        return evidence;
+    }
+
+    private GapAwareTrackingToken withExpiredGapsRemoved(GapAwareTrackingToken token, Map<Long, Document> found) {
+        if (!token.hasGaps()) {
+            return token;
+        }
+        long deadline = clock.millis() - gapTimeout.toMillis();
+        SortedSet<Long> kept = new TreeSet<>();
+        Long evidenceStoredAt = null;
+        // walk downwards so that each gap meets the evidence of its own run first
+        for (Long gap : new TreeSet<>(token.getGaps()).descendingSet()) {
+            Document after = found.get(gap + 1);
+            if (after != null) {
+                evidenceStoredAt = EventDocuments.storedAtMillis(after);
+            } else if (!token.getGaps().contains(gap + 1)) {
+                evidenceStoredAt = null;
+            }
+            boolean visible = found.containsKey(gap);
+            if (visible || evidenceStoredAt == null || evidenceStoredAt > deadline) {
+                kept.add(gap);
+            } else {
+                logger.debug("Giving up position {}: not visible {} after a later event was stored", gap, gapTimeout);
+            }
+        }
+        if (kept.size() == token.getGaps().size()) {
+            return token;
+        }
+        return GapAwareTrackingToken.newInstance(token.getIndex(), kept);
+    }
+
+    private Map<Long, Document> findByPositions(List<Long> positions) {
+        Map<Long, Document> found = new HashMap<>();
+        if (positions.isEmpty()) {
+            return found;
+        }
+        for (Document document : events.find(Filters.in(EventDocuments.ID, positions))) {
+            found.put(EventDocuments.positionOf(document), document);
+        }
+        return found;
+    }
+
+    private static boolean containsAbove(Map<Long, Document> found, long index) {
+        return found.keySet().stream().anyMatch(p -> p > index);
+    }
+
+    private static List<Document> sortedByPosition(Map<Long, Document> found) {
+        List<Document> sorted = new ArrayList<>(found.values());
+        sorted.sort((a, b) -> Long.compare(EventDocuments.positionOf(a), EventDocuments.positionOf(b)));
+        return sorted;
+    }
+}
