@@ -100,6 +100,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (builder.createIndexes) {
             collections.createIndexes();
         }
+        counter.ensureExists();
     }
 
     public static Builder builder() {
