@@ -66,10 +66,11 @@ import static org.axonframework.common.BuilderUtils.assertPositive;
  * events; if the insert fails the claim is released. A process that dies between the two steps leaves a stream
  * document that lists positions whose events were never written: the commit was never acknowledged, the tracking
  * reader gives those positions up after the gap timeout like any failed commit, and loading the aggregate returns
- * the events that exist. Because the stream document still claims the lost sequence numbers, the next command on
- * that one aggregate fails with a {@link ConcurrencyException} until an operator resets the stream document's
- * {@code last} and {@code positions} to the events that exist. Nothing acknowledged is lost and no other aggregate
- * is affected.
+ * the events that exist. The stream document still claims the lost sequence numbers, so a command on that
+ * aggregate fails with a {@link ConcurrencyException} until the claim is older than the commit timeout (default 10
+ * s); then the next commit rolls the unwritten claim back and proceeds. A commit that is merely slow gives up
+ * before inserting once half that timeout has passed since its claim, so a rolled-back claim is never written
+ * later. Nothing acknowledged is lost and no other aggregate is affected.
  *
  * <h2>Snapshots</h2>
  * One snapshot document per aggregate; storing a newer snapshot replaces (prunes) the older one, and an older
@@ -93,7 +94,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.collections = builder.collections;
         this.clock = builder.clock;
         this.counter = new PositionCounter(collections.counters());
-        this.streams = new AggregateStreams(collections.streams());
+        this.streams = new AggregateStreams(collections.streams(), collections.events(), clock,
+                                            builder.commitTimeout);
         this.trackedBatchReader = new TrackedBatchReader(collections.events(), counter, builder.gapTimeout,
                                                          builder.maxGapOffset, clock);
         this.transactional = builder.transactionMode.resolve(client, builder.database);
@@ -183,12 +185,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private void commitInOrder(Commit commit) {
+        long claimStarted = clock.millis();
         List<AggregateStreams.Append> claimed = new ArrayList<>(commit.appends().size());
         try {
             for (AggregateStreams.Append append : commit.appends()) {
                 streams.claim(null, append);
                 claimed.add(append);
             }
+            streams.assertStillValid(claimStarted);
         } catch (RuntimeException e) {
             claimed.forEach(streams::release);
             throw e;
@@ -348,6 +352,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private EventStoreCollections collections;
         private TransactionMode transactionMode = TransactionMode.AUTO;
         private Duration gapTimeout = Duration.ofSeconds(60);
+        private Duration commitTimeout = Duration.ofSeconds(10);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private boolean createIndexes = true;
@@ -388,6 +393,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         public Builder gapTimeout(Duration gapTimeout) {
             assertNonNull(gapTimeout, "gapTimeout may not be null");
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /**
+         * Without transactions: how old the newest claim of a stream must be, with none of its events written,
+         * before it counts as interrupted by a crash and is rolled back (see the class documentation).
+         */
+        public Builder commitTimeout(Duration commitTimeout) {
+            assertNonNull(commitTimeout, "commitTimeout may not be null");
+            this.commitTimeout = commitTimeout;
             return this;
         }
 

@@ -149,6 +149,47 @@ class MongoEventStorageEngineContractTest {
     }
 
     @Test
+    void aClaimLeftByACrashMidCommitIsRolledBackOnceTheCommitTimeoutHasPassed() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+        MongoEventStorageEngine timed = EngineFactory.builder(mongo).clock(clock)
+                                                     .commitTimeout(Duration.ofSeconds(10)).build();
+        timed.appendEvents(deposits("a-1", 0, 2));
+        crashAfterClaiming(clock, new AggregateStreams.Append("a-1", "Account", 2, 3, List.of(901L, 902L)));
+        crashAfterClaiming(clock, new AggregateStreams.Append("a-2", "Account", 0, 0, List.of(903L)));
+
+        assertThat(timed.readEvents("a-1").asStream().count()).as("the events that exist").isEqualTo(2);
+        assertThatThrownBy(() -> timed.appendEvents(deposit("a-1", 2))).isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> timed.appendEvents(deposit("a-2", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+
+        clock.advance(Duration.ofSeconds(11));
+        timed.appendEvents(deposit("a-1", 2));
+        timed.appendEvents(deposit("a-2", 0));
+
+        assertThat(timed.readEvents("a-1").asStream().map(DomainEventMessage::getSequenceNumber))
+                .containsExactly(0L, 1L, 2L);
+        assertThat(timed.readEvents("a-2").asStream().count()).isEqualTo(1);
+        assertThat(timed.lastSequenceNumberFor("a-1")).contains(2L);
+    }
+
+    @Test
+    void aClaimWhoseEventsWereWrittenIsNeverRolledBack() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+        MongoEventStorageEngine timed = EngineFactory.builder(mongo).clock(clock).build();
+        timed.appendEvents(deposits("a-1", 0, 3));
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> timed.appendEvents(deposit("a-1", 1))).isInstanceOf(ConcurrencyException.class);
+        assertThat(timed.readEvents("a-1").asStream().count()).isEqualTo(3);
+    }
+
+    private void crashAfterClaiming(MutableClock clock, AggregateStreams.Append append) {
+        new AggregateStreams(mongo.database().getCollection("event_streams"),
+                             mongo.database().getCollection("events"), clock, Duration.ofSeconds(10))
+                .claim(null, append);
+    }
+
+    @Test
     void theLatestSnapshotIsLoadedAndReplacesOlderOnes() {
         engine.appendEvents(deposits("a-1", 0, 10));
         engine.storeSnapshot(snapshot("a-1", 4));
