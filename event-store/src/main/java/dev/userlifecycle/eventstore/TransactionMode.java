@@ -1,6 +1,7 @@
 package dev.userlifecycle.eventstore;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.connection.ClusterType;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -21,30 +22,21 @@ public enum TransactionMode {
         return switch (this) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> serverSupportsTransactions(database);
+            case AUTO -> serverSupportsTransactions(client, database);
         };
     }
 
     /**
-     * A standalone server (and the embedded test server) has no transactions; a replica set member reports its set
-     * name and a mongos reports {@code isdbgrid}.
+     * The driver knows the kind of deployment once it has talked to it: a replica set, a sharded cluster or a load
+     * balancer offers transactions; a standalone server (and the embedded test server) does not.
      */
-    static boolean serverSupportsTransactions(MongoDatabase database) {
-        Document hello;
-        try {
-            hello = database.runCommand(new Document("hello", 1));
-        } catch (RuntimeException notSupported) {
-            try {
-                hello = database.runCommand(new Document("isMaster", 1));
-            } catch (RuntimeException e) {
-                logger.warn("Could not ask the server whether it supports transactions; committing without them", e);
-                return false;
-            }
-        }
-        boolean supported = hello.containsKey("setName") || "isdbgrid".equals(hello.getString("msg"));
-        logger.info("MongoDB server {} transactions; event commits {}",
-                    supported ? "supports" : "does not support",
-                    supported ? "are atomic" : "are ordered writes without a transaction");
+    static boolean serverSupportsTransactions(MongoClient client, MongoDatabase database) {
+        database.runCommand(new Document("ping", 1));
+        ClusterType type = client.getClusterDescription().getType();
+        boolean supported = type == ClusterType.REPLICA_SET || type == ClusterType.SHARDED
+                || type == ClusterType.LOAD_BALANCED;
+        logger.info("MongoDB deployment is {}: event commits {}", type,
+                    supported ? "run in transactions" : "are ordered writes without a transaction");
         return supported;
     }
 }

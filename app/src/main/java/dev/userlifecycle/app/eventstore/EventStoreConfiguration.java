@@ -1,0 +1,54 @@
+package dev.userlifecycle.app.eventstore;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import dev.userlifecycle.app.mongo.EmbeddedMongo;
+import dev.userlifecycle.eventstore.MongoEventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon's event store on the project's MongoDB engine, and the token store beside it. */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoClient client, MongoDatabase database,
+                                          EventStoreProperties properties,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer,
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          ObjectProvider<EmbeddedMongo> embeddedMongo) {
+        MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
+                                                                         .client(client)
+                                                                         .database(database)
+                                                                         .transactionMode(properties.transactions())
+                                                                         .gapTimeout(properties.gapTimeout())
+                                                                         .commitTimeout(properties.commitTimeout())
+                                                                         .batchSize(properties.batchSize())
+                                                                         .eventSerializer(eventSerializer)
+                                                                         .snapshotSerializer(serializer);
+        upcasters.orderedStream().reduce((first, second) -> first).ifPresent(builder::upcasterChain);
+        MongoEventStorageEngine engine = builder.build();
+        EmbeddedMongo embedded = embeddedMongo.getIfAvailable();
+        return embedded != null && embedded.writesToFile() ? new FlushingEventStorageEngine(engine, embedded) : engine;
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+}
