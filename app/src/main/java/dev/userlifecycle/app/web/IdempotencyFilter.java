@@ -1,0 +1,152 @@
+package dev.userlifecycle.app.web;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+
+/**
+ * Makes a POST, PUT or PATCH with an {@code Idempotency-Key} header take effect once: the first request runs and its
+ * answer is kept; a repeat with the same body gets the same answer without running again; a repeat with another
+ * body, or while the first is still running, gets a 409 problem. Answers of 5xx are not kept, so such a request can
+ * be retried. Keys are scoped by method and path.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final MongoCollection<Document> records;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    IdempotencyFilter(MongoDatabase database, ObjectMapper objectMapper, Clock clock) {
+        this.records = database.getCollection("idempotency_keys");
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean writes = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+        return !writes || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).trim();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            writeProblem(response, HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
+                         "The Idempotency-Key header must have 1 to " + MAX_KEY_LENGTH + " characters");
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String id = request.getMethod() + " " + request.getRequestURI() + " " + key;
+        String hash = sha256(cached.body());
+
+        IdempotencyRecord existing = claim(id, hash);
+        if (existing != null) {
+            answerRepeat(existing, hash, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(cached, captured);
+            if (captured.getStatus() < 500) {
+                records.updateOne(Filters.eq(IdempotencyRecord.ID, id),
+                                  Updates.combine(Updates.set(IdempotencyRecord.STATUS, captured.getStatus()),
+                                                  Updates.set(IdempotencyRecord.CONTENT_TYPE,
+                                                              captured.getContentType()),
+                                                  Updates.set(IdempotencyRecord.BODY,
+                                                              new Binary(captured.getContentAsByteArray()))));
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                records.deleteOne(Filters.eq(IdempotencyRecord.ID, id));
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    /** Inserts a pending record for the key; returns the record already there if another request claimed it. */
+    private IdempotencyRecord claim(String id, String hash) {
+        IdempotencyRecord pending = new IdempotencyRecord(id, hash, 0, null, new byte[0], new Date(clock.millis()));
+        try {
+            records.insertOne(pending.toDocument());
+            return null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document existing = records.find(Filters.eq(IdempotencyRecord.ID, id)).first();
+            return existing == null ? claim(id, hash) : IdempotencyRecord.of(existing);
+        }
+    }
+
+    private void answerRepeat(IdempotencyRecord existing, String hash, HttpServletResponse response)
+            throws IOException {
+        if (!existing.requestHash().equals(hash)) {
+            writeProblem(response, HttpStatus.CONFLICT, "Idempotency-Key reused",
+                         "This Idempotency-Key was used before with a different request body");
+            return;
+        }
+        if (!existing.completed()) {
+            writeProblem(response, HttpStatus.CONFLICT, "Request in progress",
+                         "A request with this Idempotency-Key is still being handled; retry later");
+            return;
+        }
+        response.setStatus(existing.status());
+        if (existing.contentType() != null) {
+            response.setContentType(existing.contentType());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        response.getOutputStream().write(existing.body());
+    }
+
+    private void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", HEADER, "message", detail)));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(objectMapper.writeValueAsBytes(problem));
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+}
