@@ -1,0 +1,11 @@
+package dev.userlifecycle.events;
+
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+public record ActivateUser(
+        @TargetAggregateIdentifier @ValidId String userId,
+        @NotNull Instant occurredAt) implements UserCommand {
+}

@@ -1,0 +1,12 @@
+package dev.userlifecycle.events;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Personal contact data, every part optional. The app encrypts it per user so that it can be erased. */
+public record Contact(
+        @Size(max = 200) String name,
+        @Email @Size(max = 254) String email,
+        @Pattern(regexp = "\\+?[0-9][0-9 ()-]{2,31}", message = "must be a phone number") String phone) {
+}

@@ -1,0 +1,7 @@
+package dev.userlifecycle.events;
+
+/** A command to the {@code Incident} aggregate identified by {@link #incidentId()}. */
+public interface IncidentCommand {
+
+    String incidentId();
+}

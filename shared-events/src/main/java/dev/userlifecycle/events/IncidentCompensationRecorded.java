@@ -1,0 +1,13 @@
+package dev.userlifecycle.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record IncidentCompensationRecorded(
+        String incidentId,
+        String userId,
+        long points,
+        Instant occurredAt) implements IncidentEvent {
+}

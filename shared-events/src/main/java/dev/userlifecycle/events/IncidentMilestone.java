@@ -1,0 +1,5 @@
+package dev.userlifecycle.events;
+
+public enum IncidentMilestone {
+    APOLOGY, COMPENSATION
+}

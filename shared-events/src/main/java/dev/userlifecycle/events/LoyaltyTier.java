@@ -1,0 +1,5 @@
+package dev.userlifecycle.events;
+
+public enum LoyaltyTier {
+    BRONZE, SILVER, GOLD, PLATINUM
+}

@@ -1,0 +1,5 @@
+package dev.userlifecycle.events;
+
+public enum UserStatus {
+    REGISTERED, ACTIVE, DORMANT
+}

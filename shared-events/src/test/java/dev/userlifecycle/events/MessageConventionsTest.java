@@ -1,0 +1,69 @@
+package dev.userlifecycle.events;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageConventionsTest {
+
+    private static final Set<Class<?>> VALUE_RECORDS = Set.of(
+            Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class);
+
+    @Test
+    void everyRecordIsACommandAnEventOrAKnownValueType() {
+        List<Class<?>> unclassified = Examples.publishedTypes().stream()
+                                              .filter(Class::isRecord)
+                                              .filter(type -> !Examples.commandTypes().contains(type))
+                                              .filter(type -> !Examples.eventTypes().contains(type))
+                                              .filter(type -> !VALUE_RECORDS.contains(type))
+                                              .toList();
+
+        assertThat(unclassified).as("records that implement neither a command nor an event interface").isEmpty();
+    }
+
+    @Test
+    void everyEventHasARevisionAndABusinessTime() {
+        assertThat(Examples.eventTypes()).hasSize(23).allSatisfy(type -> {
+            assertThat(type.getAnnotation(Revision.class)).as("@Revision on %s", type.getSimpleName())
+                                                          .isNotNull()
+                                                          .extracting(Revision::value).isEqualTo("1");
+            assertThat(components(type)).as("components of %s", type.getSimpleName())
+                                        .anyMatch(c -> c.getName().equals("occurredAt")
+                                                && c.getType() == Instant.class);
+        });
+    }
+
+    @Test
+    void everyCommandNamesItsTargetAggregate() {
+        assertThat(Examples.commandTypes()).hasSize(19).allSatisfy(type -> {
+            List<RecordComponent> targets = components(type).stream()
+                                                            .filter(c -> c.getAccessor().isAnnotationPresent(
+                                                                    TargetAggregateIdentifier.class))
+                                                            .toList();
+            String expected = UserCommand.class.isAssignableFrom(type) ? "userId" : "incidentId";
+            assertThat(targets).as("@TargetAggregateIdentifier of %s", type.getSimpleName())
+                               .singleElement()
+                               .extracting(RecordComponent::getName).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void theExamplesCoverEveryCommandAndEvent() {
+        assertThat(Examples.commands()).extracting(Object::getClass)
+                                       .containsExactlyInAnyOrderElementsOf(Examples.commandTypes());
+        assertThat(Examples.events()).extracting(Object::getClass)
+                                     .containsExactlyInAnyOrderElementsOf(Examples.eventTypes());
+    }
+
+    private static List<RecordComponent> components(Class<?> type) {
+        return Arrays.asList(type.getRecordComponents());
+    }
+}
