@@ -31,8 +31,9 @@ import java.util.HexFormat;
 /**
  * Makes a POST, PUT or PATCH with an {@code Idempotency-Key} header take effect once: the first request runs and its
  * answer is kept; a repeat with the same body gets the same answer without running again; a repeat with another
- * body, or while the first is still running, gets a 409 problem. Answers of 5xx are not kept, so such a request can
- * be retried. Keys are scoped by method and path.
+ * body, or while the first is still running, gets a 409 problem. A request rejected as malformed (400) or failed
+ * by the server (5xx) changed nothing and is not kept, so it can be corrected or retried under the same key. Keys are
+ * scoped by method and path.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -79,7 +80,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(cached, captured);
-            if (captured.getStatus() < 500) {
+            if (keeps(captured.getStatus())) {
                 records.updateOne(Filters.eq(IdempotencyRecord.ID, id),
                                   Updates.combine(Updates.set(IdempotencyRecord.STATUS, captured.getStatus()),
                                                   Updates.set(IdempotencyRecord.CONTENT_TYPE,
@@ -94,6 +95,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    private static boolean keeps(int status) {
+        return status != 400 && status < 500;
     }
 
     /** Inserts a pending record for the key; returns the record already there if another request claimed it. */

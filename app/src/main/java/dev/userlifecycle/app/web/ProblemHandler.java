@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import dev.userlifecycle.events.LifecycleError;
+import dev.userlifecycle.events.LifecycleException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -28,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns every failure of a request into an RFC 7807 problem that names the offending field where there is one. */
@@ -104,8 +109,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                    (String) null));
     }
 
+    @ExceptionHandler(LifecycleException.class)
+    ResponseEntity<Object> refused(LifecycleException ex) {
+        return refused(ex.error());
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    ResponseEntity<Object> invalidCommand(JSR303ViolationException ex) {
+        List<FieldError> errors = ex.getViolations().stream()
+                                    .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                                    .toList();
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors));
+    }
+
+    private ResponseEntity<Object> refused(LifecycleError error) {
+        HttpStatus status = switch (error.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return problem(Problems.of(status, status.getReasonPhrase(), error.message(), error.field()));
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException ex) throws Exception {
+        Optional<LifecycleError> details = HandlerExecutionException.resolveDetails(ex);
+        if (details.isPresent()) {
+            return refused(details.get());
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof Exception inner && cause != ex) {
             ResponseEntity<Object> mapped = handleKnown(inner);
@@ -128,6 +159,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConstraintViolationException violation) {
             return constraintViolation(violation);
+        }
+        if (cause instanceof JSR303ViolationException violation) {
+            return invalidCommand(violation);
         }
         return null;
     }

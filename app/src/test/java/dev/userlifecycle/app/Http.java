@@ -1,0 +1,63 @@
+package dev.userlifecycle.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Sends JSON to the running app and reads the answer as a tree, so tests can state what a client sees. */
+public final class Http {
+
+    private final TestRestTemplate rest;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Http(TestRestTemplate rest) {
+        this.rest = rest;
+    }
+
+    public Response post(String path, String body) {
+        return send(HttpMethod.POST, path, body, new HttpHeaders());
+    }
+
+    public Response post(String path, String body, String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", idempotencyKey);
+        return send(HttpMethod.POST, path, body, headers);
+    }
+
+    public Response put(String path, String body) {
+        return send(HttpMethod.PUT, path, body, new HttpHeaders());
+    }
+
+    public Response get(String path) {
+        return send(HttpMethod.GET, path, null, new HttpHeaders());
+    }
+
+    public Response send(HttpMethod method, String path, String body, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+        } catch (Exception e) {
+            return json.getNodeFactory().textNode(body);
+        }
+    }
+
+    public record Response(int status, HttpHeaders headers, JsonNode body) {
+
+        /** The {@code field} of each entry of a problem's {@code errors}. */
+        public java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            body.path("errors").forEach(error -> fields.add(error.path("field").asText()));
+            return fields;
+        }
+    }
+}
