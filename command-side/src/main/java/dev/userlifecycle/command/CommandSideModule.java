@@ -1,0 +1,77 @@
+package dev.userlifecycle.command;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.lifecycle.Phase;
+
+/**
+ * Everything the command side contributes to an Axon configuration: the {@code User} and {@code Incident}
+ * aggregates (event-sourced, with a snapshot every {@code snapshotThreshold} events), the handlers of
+ * {@code RegisterUser} and {@code DeclareIncident}, which span several aggregates, and a command handler interceptor
+ * that reports an unknown user or incident as {@code UnknownUserException} / {@code UnknownIncidentException}.
+ * <p>
+ * With Axon's Spring Boot starter, declare it as a bean ({@code @Bean ConfigurerModule commandSide()}); in plain
+ * Axon, call {@link #configureModule(Configurer)} on the configurer before building it. Either way the event store,
+ * its serializer (snapshots hold the aggregates: use Jackson, XStream cannot read records) and the command bus are
+ * the application's; the module takes snapshots with a snapshotter of its own, after the commit, in the command's
+ * thread.
+ * <p>
+ * Users and incidents share one event store, so their ids must not collide: each aggregate reads only events of its
+ * own type, and creating an aggregate under an id the other type uses fails when the events are stored, with
+ * Axon's {@code AggregateStreamCreationException}.
+ */
+public final class CommandSideModule implements ConfigurerModule {
+
+    public static final int DEFAULT_SNAPSHOT_THRESHOLD = 100;
+
+    private final int snapshotThreshold;
+
+    public CommandSideModule() {
+        this(DEFAULT_SNAPSHOT_THRESHOLD);
+    }
+
+    public CommandSideModule(int snapshotThreshold) {
+        if (snapshotThreshold < 1) {
+            throw new IllegalArgumentException("snapshotThreshold must be positive: " + snapshotThreshold);
+        }
+        this.snapshotThreshold = snapshotThreshold;
+    }
+
+    @Override
+    public void configureModule(Configurer configurer) {
+        configurer.configureAggregate(eventSourced(User.class))
+                  .configureAggregate(eventSourced(Incident.class))
+                  .registerCommandHandler(c -> new RegistrationHandler(c.repository(User.class)))
+                  .registerCommandHandler(c -> new IncidentDeclarationHandler(c.repository(User.class),
+                                                                              c.repository(Incident.class)))
+                  .onInitialize(c -> c.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS, () -> c.commandBus()
+                          .registerHandlerInterceptor(new UnknownAggregateTranslator())));
+    }
+
+    private <A> AggregateConfigurer<A> eventSourced(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                                  .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                          snapshotter(c, type), snapshotThreshold))
+                                  .configureFilterEventsByType(c -> true);
+    }
+
+    // Not the configuration's snapshotter: under Spring that one only knows aggregates that are Spring beans.
+    private static Snapshotter snapshotter(Configuration c, Class<?> type) {
+        return AggregateSnapshotter.builder()
+                                   .eventStore(c.eventStore())
+                                   .aggregateFactories(c.aggregateConfiguration(type).aggregateFactory())
+                                   .repositoryProvider(c::repository)
+                                   .parameterResolverFactory(c.parameterResolverFactory())
+                                   .handlerDefinition(c.handlerDefinition(type))
+                                   .transactionManager(c.getComponent(TransactionManager.class,
+                                                                      NoTransactionManager::instance))
+                                   .build();
+    }
+}

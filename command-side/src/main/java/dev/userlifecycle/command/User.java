@@ -1,0 +1,307 @@
+package dev.userlifecycle.command;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.userlifecycle.events.ActivateUser;
+import dev.userlifecycle.events.ActivityKind;
+import dev.userlifecycle.events.BusinessRuleViolation;
+import dev.userlifecycle.events.ChangeConsents;
+import dev.userlifecycle.events.ChannelConsents;
+import dev.userlifecycle.events.ConsentsChanged;
+import dev.userlifecycle.events.EndWakeUpCampaign;
+import dev.userlifecycle.events.EnterWakeUpCampaign;
+import dev.userlifecycle.events.InvalidTransitionException;
+import dev.userlifecycle.events.MarkUserDormant;
+import dev.userlifecycle.events.OutreachContactRecorded;
+import dev.userlifecycle.events.OutreachStepSkipped;
+import dev.userlifecycle.events.PurchaseMade;
+import dev.userlifecycle.events.PurchaseOutcome;
+import dev.userlifecycle.events.RecordActivity;
+import dev.userlifecycle.events.RecordOutreachContact;
+import dev.userlifecycle.events.RecordOutreachSkipped;
+import dev.userlifecycle.events.RecordPurchase;
+import dev.userlifecycle.events.ReferralRecorded;
+import dev.userlifecycle.events.RegisterUser;
+import dev.userlifecycle.events.UserActivated;
+import dev.userlifecycle.events.UserActiveOnDay;
+import dev.userlifecycle.events.UserAlreadyExistsException;
+import dev.userlifecycle.events.UserReactivated;
+import dev.userlifecycle.events.UserRegistered;
+import dev.userlifecycle.events.UserStatus;
+import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.events.WakeUpCampaignEnded;
+import dev.userlifecycle.events.WakeUpCampaignEntered;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.AggregateRoot;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A user's lifecycle: {@code REGISTERED → ACTIVE → DORMANT → ACTIVE}, activity per day, purchases, referrals,
+ * consents and wake-up outreach; loyalty points live in {@link LoyaltyAccount}.
+ * <p>
+ * Business time only: activity dated before the latest active day records nothing, and activity of a dormant user
+ * dated before they became dormant arrives too late to count (a purchase is still recorded, but reactivates no one).
+ */
+@AggregateRoot
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class User {
+
+    @AggregateIdentifier
+    private String userId;
+    private UserStatus status;
+    private ChannelConsents consents;
+    private Instant lastActiveAt;
+    private LocalDate lastActiveDay;
+    private Instant dormantSince;
+    private Set<String> orderIds = new HashSet<>();
+    private String campaignId;
+    private boolean holdout;
+    private Set<String> enteredCampaigns = new HashSet<>();
+    private Set<String> outreachSteps = new HashSet<>();
+    @AggregateMember
+    private LoyaltyAccount loyalty;
+
+    User() {
+        // for Axon and the snapshot serializer
+    }
+
+    /** Registration goes through {@link RegistrationHandler}, which also records the referral on the referrer. */
+    void register(RegisterUser command) {
+        if (isRegistered()) {
+            throw new UserAlreadyExistsException(command.userId());
+        }
+        ChannelConsents given = command.consents() == null ? ChannelConsents.none() : command.consents();
+        apply(new UserRegistered(command.userId(), command.channel(), command.referrerId(), command.region(),
+                                 command.contact(), given, command.occurredAt()));
+    }
+
+    void recordReferral(String referredUserId, Instant occurredAt) {
+        apply(new ReferralRecorded(userId, referredUserId, occurredAt));
+    }
+
+    boolean isRegistered() {
+        return userId != null;
+    }
+
+    @CommandHandler
+    void handle(ActivateUser command) {
+        if (status != UserStatus.REGISTERED) {
+            throw new InvalidTransitionException("user '" + userId + "' is activated already");
+        }
+        apply(new UserActivated(userId, command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordActivity command) {
+        if (command.kind() == ActivityKind.PURCHASE) {
+            throw new BusinessRuleViolation("kind", "a purchase is recorded as a purchase, not as an activity");
+        }
+        if (!countsAsActivity(command.occurredAt())) {
+            return;
+        }
+        reactivateIfDormant(command.occurredAt());
+        if (isNewActiveDay(command.day())) {
+            apply(new UserActiveOnDay(userId, command.day(), command.kind(), command.occurredAt()));
+        }
+    }
+
+    @CommandHandler
+    PurchaseOutcome handle(RecordPurchase command) {
+        if (orderIds.contains(command.orderId())) {
+            return PurchaseOutcome.ALREADY_RECORDED;
+        }
+        if (command.amount().amount().signum() <= 0) {
+            throw new BusinessRuleViolation("amount", "must be greater than 0");
+        }
+        boolean firstPurchase = orderIds.isEmpty();
+        if (status == UserStatus.REGISTERED) {
+            apply(new UserActivated(userId, command.occurredAt()));
+        }
+        if (countsAsActivity(command.occurredAt())) {
+            reactivateIfDormant(command.occurredAt());
+            if (isNewActiveDay(command.day())) {
+                apply(new UserActiveOnDay(userId, command.day(), ActivityKind.PURCHASE, command.occurredAt()));
+            }
+        }
+        apply(new PurchaseMade(userId, command.orderId(), command.amount(), command.occurredAt(), firstPurchase));
+        return PurchaseOutcome.RECORDED;
+    }
+
+    @CommandHandler
+    void handle(MarkUserDormant command) {
+        Duration period = command.dormancyPeriod();
+        if (period.isNegative() || period.isZero()) {
+            throw new BusinessRuleViolation("dormancyPeriod", "must be positive");
+        }
+        if (status != UserStatus.ACTIVE) {
+            throw new InvalidTransitionException("only an active user becomes dormant; user '" + userId + "' is "
+                                                         + status);
+        }
+        Instant dormantAt = lastActiveAt.plus(period);
+        if (dormantAt.isAfter(command.asOf())) {
+            throw new InvalidTransitionException("user '" + userId + "' was active at " + lastActiveAt
+                                                         + ", less than " + period + " before " + command.asOf());
+        }
+        apply(new UserWentDormant(userId, lastActiveAt, dormantAt));
+    }
+
+    @CommandHandler
+    void handle(ChangeConsents command) {
+        if (!command.consents().equals(consents)) {
+            apply(new ConsentsChanged(userId, command.consents(), command.occurredAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(EnterWakeUpCampaign command) {
+        if (enteredCampaigns.contains(command.campaignId())) {
+            return;
+        }
+        if (status != UserStatus.DORMANT) {
+            throw new InvalidTransitionException("only a dormant user enters a wake-up campaign; user '" + userId
+                                                         + "' is " + status);
+        }
+        if (campaignId != null) {
+            throw new InvalidTransitionException("user '" + userId + "' is in wake-up campaign '" + campaignId
+                                                         + "' already");
+        }
+        apply(new WakeUpCampaignEntered(userId, command.campaignId(), command.holdout(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(EndWakeUpCampaign command) {
+        if (command.campaignId().equals(campaignId)) {
+            apply(new WakeUpCampaignEnded(userId, campaignId, command.outcome(), command.occurredAt()));
+        } else if (!enteredCampaigns.contains(command.campaignId())) {
+            throw new InvalidTransitionException("user '" + userId + "' is not in wake-up campaign '"
+                                                         + command.campaignId() + "'");
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordOutreachContact command) {
+        if (outreachSteps.contains(stepKey(command.campaignId(), command.step(), command.channel().name()))) {
+            return;
+        }
+        if (holdout && command.campaignId().equals(campaignId)) {
+            throw new BusinessRuleViolation("campaignId", "user '" + userId + "' is in the holdout group of "
+                    + "campaign '" + campaignId + "' and is not contacted");
+        }
+        if (!consents.allows(command.channel())) {
+            throw new BusinessRuleViolation("channel", "user '" + userId + "' has not consented to "
+                    + command.channel());
+        }
+        apply(new OutreachContactRecorded(userId, command.campaignId(), command.step(), command.channel(),
+                                          command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordOutreachSkipped command) {
+        if (!outreachSteps.contains(stepKey(command.campaignId(), command.step(), command.channel().name()))) {
+            apply(new OutreachStepSkipped(userId, command.campaignId(), command.step(), command.channel(),
+                                          command.reason(), command.occurredAt()));
+        }
+    }
+
+    private boolean countsAsActivity(Instant occurredAt) {
+        return status != UserStatus.DORMANT || !occurredAt.isBefore(dormantSince);
+    }
+
+    private boolean isNewActiveDay(LocalDate day) {
+        return lastActiveDay == null || day.isAfter(lastActiveDay);
+    }
+
+    private void reactivateIfDormant(Instant occurredAt) {
+        if (status == UserStatus.DORMANT) {
+            apply(new UserReactivated(userId, campaignId, occurredAt));
+        }
+    }
+
+    // the campaign id comes first and cannot contain '|', the channel last, so any step text gives a unique key
+    private static String stepKey(String campaignId, String step, String channel) {
+        return campaignId + '|' + step + '|' + channel;
+    }
+
+    @EventSourcingHandler
+    void on(UserRegistered event) {
+        userId = event.userId();
+        status = UserStatus.REGISTERED;
+        consents = event.consents();
+        loyalty = new LoyaltyAccount();
+    }
+
+    @EventSourcingHandler
+    void on(UserActivated event) {
+        status = UserStatus.ACTIVE;
+        noteActivity(event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(UserActiveOnDay event) {
+        lastActiveDay = event.day();
+        noteActivity(event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseMade event) {
+        orderIds.add(event.orderId());
+        noteActivity(event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(UserWentDormant event) {
+        status = UserStatus.DORMANT;
+        dormantSince = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(UserReactivated event) {
+        status = UserStatus.ACTIVE;
+        dormantSince = null;
+        noteActivity(event.occurredAt());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentsChanged event) {
+        consents = event.consents();
+    }
+
+    @EventSourcingHandler
+    void on(WakeUpCampaignEntered event) {
+        campaignId = event.campaignId();
+        holdout = event.holdout();
+        enteredCampaigns.add(event.campaignId());
+    }
+
+    @EventSourcingHandler
+    void on(WakeUpCampaignEnded event) {
+        campaignId = null;
+        holdout = false;
+    }
+
+    @EventSourcingHandler
+    void on(OutreachContactRecorded event) {
+        outreachSteps.add(stepKey(event.campaignId(), event.step(), event.channel().name()));
+    }
+
+    @EventSourcingHandler
+    void on(OutreachStepSkipped event) {
+        outreachSteps.add(stepKey(event.campaignId(), event.step(), event.channel().name()));
+    }
+
+    private void noteActivity(Instant occurredAt) {
+        if (lastActiveAt == null || occurredAt.isAfter(lastActiveAt)) {
+            lastActiveAt = occurredAt;
+        }
+    }
+}
