@@ -37,6 +37,34 @@ class ServiceStartsTest {
     }
 
     @Test
+    void theOpenApiDocumentPublishesTheCommandsWithTheIdempotencyKeyAndSwaggerUiServesIt() {
+        ResponseEntity<String> apiDocs = http.getForEntity("/v3/api-docs", String.class);
+        ResponseEntity<String> swaggerUi = http.getForEntity("/swagger-ui/index.html", String.class);
+
+        assertThat(apiDocs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(apiDocs.getBody()).contains("/api/v1/users/{userId}/purchases", "/api/v1/incidents",
+                                               "/api/v1/users/{userId}/points/redemptions", "Idempotency-Key");
+        assertThat(swaggerUi.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void axonMetricsArePublishedOnceCommandsFlow() {
+        http.postForEntity("/api/v1/users", new org.springframework.http.HttpEntity<>(
+                "{\"userId\": \"metrics-" + java.util.UUID.randomUUID() + "\", \"channel\": {\"source\": \"ads\"}}",
+                jsonHeaders()), String.class);
+
+        ResponseEntity<String> metrics = http.getForEntity("/actuator/metrics", String.class);
+
+        assertThat(metrics.getBody()).contains("commandBus.successCounter", "eventStore.ingestedCounter");
+    }
+
+    private static org.springframework.http.HttpHeaders jsonHeaders() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return headers;
+    }
+
+    @Test
     void eventsAreStoredByTheProjectsMongoEngine() {
         assertThat(eventStorageEngine).isInstanceOf(MongoEventStorageEngine.class);
     }

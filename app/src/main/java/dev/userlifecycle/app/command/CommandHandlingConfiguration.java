@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +49,21 @@ class CommandHandlingConfiguration {
                                                                         .retryExecutor(commandRetryExecutor)
                                                                         .backoffFactor(5)
                                                                         .maxRetryCount(maxRetries)
+                                                                        .nonTransientFailurePredicate(
+                                                                                failure -> !isConflict(failure))
                                                                         .build())
                 .build();
         gateway.registerDispatchInterceptor(new BeanValidationInterceptor<>());
         return gateway;
+    }
+
+    /** Only a lost optimistic-concurrency race is worth retrying; a refused command would be refused again. */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

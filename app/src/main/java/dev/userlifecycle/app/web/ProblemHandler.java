@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -59,9 +62,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(
-                error -> errors.add(new FieldError(result.getMethodParameter().getParameterName(),
-                                                   error.getDefaultMessage()))));
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bean) {
+                bean.getFieldErrors().forEach(error -> errors.add(new FieldError(error.getField(),
+                                                                                 error.getDefaultMessage())));
+                bean.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(),
+                                                                                  error.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors().forEach(error -> errors.add(
+                        new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            }
+        }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors));
     }
 
@@ -131,6 +142,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.of(status, status.getReasonPhrase(), error.message(), error.field()));
     }
 
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> alreadyExists(AggregateStreamCreationException ex) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "Conflict",
+                                   "A user or incident with this identifier exists already", (String) null));
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException ex) throws Exception {
         Optional<LifecycleError> details = HandlerExecutionException.resolveDetails(ex);
@@ -156,6 +173,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException concurrency) {
             return conflict(concurrency);
+        }
+        if (cause instanceof AggregateStreamCreationException exists) {
+            return alreadyExists(exists);
         }
         if (cause instanceof ConstraintViolationException violation) {
             return constraintViolation(violation);

@@ -50,7 +50,7 @@ class ConcurrentPurchasesTest {
             clients.shutdownNow();
         }
 
-        List<String> orderIds = eventStore.readEvents(userId).asStream()
+        List<String> orderIds = eventStore.readEvents(userId, 0).asStream()
                                           .filter(e -> e.getPayloadType().getSimpleName().equals("PurchaseMade"))
                                           .map(e -> ((dev.userlifecycle.events.PurchaseMade) e.getPayload()).orderId())
                                           .toList();

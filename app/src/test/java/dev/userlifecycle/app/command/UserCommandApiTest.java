@@ -301,7 +301,7 @@ class UserCommandApiTest {
     }
 
     private List<String> eventTypes(String aggregateId) {
-        return eventStore.readEvents(aggregateId).asStream()
+        return eventStore.readEvents(aggregateId, 0).asStream()
                          .map(DomainEventMessage::getPayloadType)
                          .map(Class::getSimpleName)
                          .toList();
