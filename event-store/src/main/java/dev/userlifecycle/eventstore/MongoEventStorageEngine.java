@@ -1,11 +1,13 @@
 package dev.userlifecycle.eventstore;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.DateTimeUtils;
@@ -23,6 +25,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,18 +62,27 @@ import static org.axonframework.common.BuilderUtils.assertPositive;
  * So the cost of a command and of a tracking batch does not depend on how many events are stored.
  *
  * <h2>Commits and crashes</h2>
- * With a server that supports transactions (a replica set; detected at start with {@link TransactionMode#AUTO}),
- * the stream update and the event insert commit atomically in one transaction; the position counter is incremented
+ * The events are the truth: a unique (aggregate, sequence) index on them lets exactly one of two commits of the same
+ * sequence number in, and the loser stores nothing and gets Axon's {@link ConcurrencyException}
+ * ({@link AggregateStreamCreationException} for sequence 0). The stream document is then updated to list the new
+ * events, by {@code _id} and idempotently (see {@link AggregateStreams}).
+ * <p>
+ * With a server that supports transactions (a replica set; detected at start with {@link TransactionMode#AUTO})
+ * the insert and the stream update commit atomically in one transaction; the position counter is incremented
  * outside it, so that concurrent commits do not conflict on it. Without transactions (a standalone server, the
- * embedded server) the steps run in that order: claim the sequence numbers on the stream document, then insert the
- * events; if the insert fails the claim is released. A process that dies between the two steps leaves a stream
- * document that lists positions whose events were never written: the commit was never acknowledged, the tracking
- * reader gives those positions up after the gap timeout like any failed commit, and loading the aggregate returns
- * the events that exist. The stream document still claims the lost sequence numbers, so a command on that
- * aggregate fails with a {@link ConcurrencyException} until the claim is older than the commit timeout (default 10
- * s); then the next commit rolls the unwritten claim back and proceeds. A commit that is merely slow gives up
- * before inserting once half that timeout has passed since its claim, so a rolled-back claim is never written
- * later. Nothing acknowledged is lost and no other aggregate is affected.
+ * embedded server) what a crash can leave behind is:
+ * <ul>
+ *     <li>after the counter increment, before the insert: unused positions, which tracking gives up after the gap
+ *     timeout;</li>
+ *     <li>after the insert, before the stream update: events the stream does not list yet. They are stored and
+ *     tracked; the aggregate loads without them until its next command conflicts on their sequence number, which
+ *     lists them ({@link StreamHealer}) and is retried;</li>
+ *     <li>in the middle of inserting a commit of several events: the first of them. A command writes its events in
+ *     one commit, so this is a partial command (a replica set avoids it).</li>
+ * </ul>
+ * A commit that spans aggregates (rare: a registration that also records a referral on the referrer) inserts the
+ * events of existing aggregates first; if a later one conflicts, the ones written before it are deleted again, but a
+ * tracking processor may have seen them in between. With transactions this cannot happen.
  *
  * <h2>Snapshots</h2>
  * One snapshot document per aggregate; storing a newer snapshot replaces (prunes) the older one, and an older
@@ -84,6 +96,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final EventStoreCollections collections;
     private final PositionCounter counter;
     private final AggregateStreams streams;
+    private final StreamHealer streamHealer;
     private final TrackedBatchReader trackedBatchReader;
     private final Clock clock;
     private final boolean transactional;
@@ -94,8 +107,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.collections = builder.collections;
         this.clock = builder.clock;
         this.counter = new PositionCounter(collections.counters());
-        this.streams = new AggregateStreams(collections.streams(), collections.events(), clock,
-                                            builder.commitTimeout);
+        this.streams = new AggregateStreams(collections.streams());
+        this.streamHealer = new StreamHealer(collections.events(), streams);
         this.trackedBatchReader = new TrackedBatchReader(collections.events(), counter, builder.gapTimeout,
                                                          builder.maxGapOffset, clock);
         this.transactional = builder.transactionMode.resolve(client, builder.database);
@@ -133,6 +146,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
+    /**
+     * The event documents of a commit, those of aggregates that exist already first: a conflict is most likely on
+     * them, and when it happens on the first document nothing of the commit is written (see the class comment).
+     */
     private record Commit(List<Document> documents, List<AggregateStreams.Append> appends) {
     }
 
@@ -140,22 +157,31 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long highest = counter.allocate(events.size());
         long position = highest - events.size() + 1;
         Date storedAt = new Date(clock.millis());
-        List<Document> documents = new ArrayList<>(events.size());
         Map<String, List<DomainEventMessage<?>>> byAggregate = new LinkedHashMap<>();
         Map<String, List<Long>> positionsByAggregate = new HashMap<>();
+        List<Document> others = new ArrayList<>();
+        Map<String, List<Document>> documentsByAggregate = new HashMap<>();
         for (EventMessage<?> event : events) {
-            documents.add(EventDocuments.eventDocument(position, event, serializer, storedAt));
+            Document document = EventDocuments.eventDocument(position, event, serializer, storedAt);
             if (event instanceof DomainEventMessage<?> domainEvent) {
-                byAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>())
-                           .add(domainEvent);
-                positionsByAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>())
-                                    .add(position);
+                String aggregateId = domainEvent.getAggregateIdentifier();
+                byAggregate.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(domainEvent);
+                positionsByAggregate.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(position);
+                documentsByAggregate.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(document);
+            } else {
+                others.add(document);
             }
             position++;
         }
         List<AggregateStreams.Append> appends = new ArrayList<>(byAggregate.size());
         byAggregate.forEach((aggregateId, aggregateEvents) -> appends.add(
                 toAppend(aggregateId, aggregateEvents, positionsByAggregate.get(aggregateId))));
+        List<Document> documents = new ArrayList<>(events.size());
+        appends.stream().filter(append -> !append.createsStream())
+               .forEach(append -> documents.addAll(documentsByAggregate.get(append.aggregateId())));
+        appends.stream().filter(AggregateStreams.Append::createsStream)
+               .forEach(append -> documents.addAll(documentsByAggregate.get(append.aggregateId())));
+        documents.addAll(others);
         return new Commit(documents, appends);
     }
 
@@ -177,50 +203,70 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private void commitInTransaction(Commit commit) {
         try (ClientSession session = client.startSession()) {
             session.withTransaction(() -> {
-                commit.appends().forEach(append -> streams.claim(session, append));
-                collections.events().insertMany(session, commit.documents());
+                insert(session, commit);
+                commit.appends().forEach(append -> streams.record(session, append));
                 return null;
             });
         }
     }
 
     private void commitInOrder(Commit commit) {
-        long claimStarted = clock.millis();
-        List<AggregateStreams.Append> claimed = new ArrayList<>(commit.appends().size());
+        insert(null, commit);
+        commit.appends().forEach(append -> streams.record(null, append));
+    }
+
+    /**
+     * Inserts the events; the unique (aggregate, sequence) index lets exactly one of two commits of the same
+     * sequence number in. The loser gets Axon's concurrency exception; without a transaction, any of its events that
+     * went in before the conflicting one (only possible in a commit that spans aggregates) are removed again.
+     */
+    private void insert(ClientSession session, Commit commit) {
         try {
-            for (AggregateStreams.Append append : commit.appends()) {
-                streams.claim(null, append);
-                claimed.add(append);
+            if (session == null) {
+                collections.events().insertMany(commit.documents());
+            } else {
+                collections.events().insertMany(session, commit.documents());
             }
-            streams.assertStillValid(claimStarted);
-        } catch (RuntimeException e) {
-            claimed.forEach(streams::release);
-            throw e;
-        }
-        try {
-            collections.events().insertMany(commit.documents());
-        } catch (RuntimeException e) {
-            List<Long> positions = commit.documents().stream().map(EventDocuments::positionOf).toList();
-            collections.events().deleteMany(Filters.in(EventDocuments.ID, positions));
-            claimed.forEach(streams::release);
-            throw e;
+        } catch (MongoBulkWriteException e) {
+            BulkWriteError error = e.getWriteErrors().get(0);
+            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            if (session == null && error.getIndex() > 0) {
+                List<Long> written = commit.documents().subList(0, error.getIndex()).stream()
+                                           .map(EventDocuments::positionOf).toList();
+                collections.events().deleteMany(Filters.in(EventDocuments.ID, written));
+            }
+            Document conflicting = commit.documents().get(error.getIndex());
+            String aggregateId = conflicting.getString(EventDocuments.AGGREGATE_ID);
+            long sequence = EventDocuments.sequenceOf(conflicting);
+            if (session == null) {
+                streamHealer.healFrom(aggregateId, sequence);
+            }
+            if (sequence == 0) {
+                throw new AggregateStreamCreationException(
+                        "An aggregate with identifier [" + aggregateId + "] exists already", e);
+            }
+            throw new ConcurrencyException("Sequence number " + sequence + " of aggregate [" + aggregateId
+                                                   + "] was taken by a concurrent commit", e);
         }
     }
 
+    /**
+     * Keeps the newest snapshot of each aggregate. Read and replace are both by {@code _id} (a filter on the
+     * sequence number would scan the collection on the embedded server); two snapshotters racing on one aggregate
+     * may leave the older of their two snapshots, which is still a valid snapshot.
+     */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document document = EventDocuments.snapshotDocument(snapshot, serializer);
-        try {
-            collections.snapshots().replaceOne(
-                    Filters.and(Filters.eq(EventDocuments.ID, snapshot.getAggregateIdentifier()),
-                                Filters.lt(EventDocuments.SEQUENCE, snapshot.getSequenceNumber())),
-                    document, new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            logger.debug("Kept the newer snapshot of aggregate [{}]", snapshot.getAggregateIdentifier());
+        Bson byAggregate = Filters.eq(EventDocuments.ID, snapshot.getAggregateIdentifier());
+        Document current = collections.snapshots().find(byAggregate)
+                                      .projection(Projections.include(EventDocuments.SEQUENCE)).first();
+        if (current != null && EventDocuments.sequenceOf(current) >= snapshot.getSequenceNumber()) {
+            return;
         }
+        collections.snapshots().replaceOne(byAggregate, EventDocuments.snapshotDocument(snapshot, serializer),
+                                           new ReplaceOptions().upsert(true));
     }
 
     @Override
@@ -244,8 +290,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         for (Long position : positions) {
             Document document = byPosition.get(position);
             if (document == null) {
-                logger.warn("Aggregate [{}] lists position {} whose event was never written (a commit interrupted "
-                                    + "by a crash); reading the stream up to it", aggregateIdentifier, position);
+                logger.warn("Aggregate [{}] lists position {} whose event does not exist; reading up to it",
+                            aggregateIdentifier, position);
                 break;
             }
             result.add(EventDocuments.toEventData(document));
@@ -352,7 +398,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private EventStoreCollections collections;
         private TransactionMode transactionMode = TransactionMode.AUTO;
         private Duration gapTimeout = Duration.ofSeconds(60);
-        private Duration commitTimeout = Duration.ofSeconds(10);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private boolean createIndexes = true;
@@ -393,16 +438,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         public Builder gapTimeout(Duration gapTimeout) {
             assertNonNull(gapTimeout, "gapTimeout may not be null");
             this.gapTimeout = gapTimeout;
-            return this;
-        }
-
-        /**
-         * Without transactions: how old the newest claim of a stream must be, with none of its events written,
-         * before it counts as interrupted by a crash and is rolled back (see the class documentation).
-         */
-        public Builder commitTimeout(Duration commitTimeout) {
-            assertNonNull(commitTimeout, "commitTimeout may not be null");
-            this.commitTimeout = commitTimeout;
             return this;
         }
 

@@ -32,7 +32,6 @@ class EventStoreConfiguration {
                                                                          .database(database)
                                                                          .transactionMode(properties.transactions())
                                                                          .gapTimeout(properties.gapTimeout())
-                                                                         .commitTimeout(properties.commitTimeout())
                                                                          .batchSize(properties.batchSize())
                                                                          .eventSerializer(eventSerializer)
                                                                          .snapshotSerializer(serializer);
