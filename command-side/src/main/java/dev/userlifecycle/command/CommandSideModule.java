@@ -1,5 +1,6 @@
 package dev.userlifecycle.command;
 
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -32,16 +33,29 @@ public final class CommandSideModule implements ConfigurerModule {
     public static final int DEFAULT_SNAPSHOT_THRESHOLD = 100;
 
     private final int snapshotThreshold;
+    private final boolean cacheAggregates;
 
     public CommandSideModule() {
-        this(DEFAULT_SNAPSHOT_THRESHOLD);
+        this(DEFAULT_SNAPSHOT_THRESHOLD, false);
     }
 
     public CommandSideModule(int snapshotThreshold) {
+        this(snapshotThreshold, false);
+    }
+
+    /**
+     * @param cacheAggregates keep loaded aggregates in memory between commands, so that a command reads nothing
+     *                        before it appends. Safe with one command-handling process; with several, a cached
+     *                        aggregate can be stale: its next append conflicts, the cache entry is dropped and the
+     *                        command is retried on fresh state, but a command it refuses (say a redemption beyond a
+     *                        balance another process just raised) is refused on stale state.
+     */
+    public CommandSideModule(int snapshotThreshold, boolean cacheAggregates) {
         if (snapshotThreshold < 1) {
             throw new IllegalArgumentException("snapshotThreshold must be positive: " + snapshotThreshold);
         }
         this.snapshotThreshold = snapshotThreshold;
+        this.cacheAggregates = cacheAggregates;
     }
 
     @Override

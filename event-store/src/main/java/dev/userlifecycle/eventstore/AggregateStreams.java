@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The stream document of an aggregate, {@code {_id: aggregateId, type, last, positions: {"0": p0, "1": p1, ...}}}:
- * for each sequence number the global position of its event. It is how an aggregate is loaded with {@code _id}
- * lookups only (the stream by {@code _id}, then its events by {@code _id $in}).
+ * The stream document of an aggregate,
+ * {@code {_id: aggregateId, type, last, positions: {"0": p0, "1": p1, ...}, snapshot: {...}}}: for each sequence
+ * number the global position of its event, and the latest snapshot. It is how an aggregate is loaded with two
+ * requests, both by {@code _id}: the stream, then its events by {@code _id $in}.
  * <p>
  * It is derived from the events, not a guard: the unique (aggregate, sequence) index of the events decides which of
  * two commits wins. Every write to it is keyed by {@code _id} alone and is idempotent and order-independent
@@ -28,6 +29,7 @@ final class AggregateStreams {
     static final String TYPE = "type";
     static final String LAST = "last";
     static final String POSITIONS = "positions";
+    static final String SNAPSHOT = "snapshot";
 
     private final MongoCollection<Document> streams;
 
@@ -74,6 +76,16 @@ final class AggregateStreams {
         Document stream = streams.find(Filters.eq(EventDocuments.ID, aggregateId))
                                  .projection(Projections.include(keys))
                                  .first();
+        return positions(stream, firstSequence, count);
+    }
+
+    /** The whole stream document (positions and snapshot), or null. */
+    Document read(String aggregateId) {
+        return streams.find(Filters.eq(EventDocuments.ID, aggregateId)).first();
+    }
+
+    /** Positions from {@code firstSequence} as listed in a stream document read before. */
+    static List<Long> positions(Document stream, long firstSequence, int count) {
         if (stream == null || stream.get(POSITIONS) == null) {
             return List.of();
         }
@@ -87,6 +99,22 @@ final class AggregateStreams {
             positions.add(((Number) position).longValue());
         }
         return positions;
+    }
+
+    /**
+     * Keeps the newer of the stored and the given snapshot. Read and write are by {@code _id}; two snapshotters
+     * racing on one aggregate may leave the older of their two, which is still a valid snapshot.
+     */
+    void storeSnapshot(String aggregateId, long sequence, Document snapshot) {
+        Bson byAggregate = Filters.eq(EventDocuments.ID, aggregateId);
+        Document current = streams.find(byAggregate)
+                                  .projection(Projections.include(SNAPSHOT + "." + EventDocuments.SEQUENCE))
+                                  .first();
+        Document stored = current == null ? null : current.get(SNAPSHOT, Document.class);
+        if (stored != null && EventDocuments.sequenceOf(stored) >= sequence) {
+            return;
+        }
+        streams.updateOne(byAggregate, Updates.set(SNAPSHOT, snapshot), new UpdateOptions().upsert(true));
     }
 
     boolean lists(String aggregateId, long sequence) {

@@ -11,7 +11,7 @@ import org.bson.Document;
 
 import java.util.Date;
 
-/** Maps events to and from the documents of the events and snapshots collections. */
+/** Maps events and snapshots to and from documents. */
 final class EventDocuments {
 
     static final String ID = "_id";
@@ -40,9 +40,9 @@ final class EventDocuments {
         return document;
     }
 
-    /** A snapshot document, keyed by the aggregate identifier so that a newer snapshot replaces the older one. */
+    /** A snapshot, as the {@code snapshot} field of the aggregate's stream document. */
     static Document snapshotDocument(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Document document = new Document(ID, snapshot.getAggregateIdentifier());
+        Document document = new Document();
         writeFields(document, snapshot, serializer);
         return document;
     }

@@ -7,19 +7,17 @@ import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
 /**
- * The four collections the engine owns in one database.
+ * The three collections the engine owns in one database.
  * <ul>
  *     <li>{@code events}: one document per event, keyed by its global position;</li>
- *     <li>{@code streams}: one document per aggregate, keyed by the aggregate identifier, holding the last sequence
- *     number and the position of every event of the stream: it is both the index used to load an aggregate and the
- *     optimistic-concurrency guard;</li>
- *     <li>{@code snapshots}: the latest snapshot of each aggregate, keyed by the aggregate identifier;</li>
+ *     <li>{@code event_streams}: one document per aggregate, keyed by the aggregate identifier, holding the last
+ *     sequence number, the position of every event of the stream and the aggregate's latest snapshot: one read by
+ *     {@code _id} gives everything needed to load the aggregate but its events;</li>
  *     <li>{@code counters}: the atomic counter that hands out global positions.</li>
  * </ul>
  */
 public record EventStoreCollections(MongoCollection<Document> events,
                                     MongoCollection<Document> streams,
-                                    MongoCollection<Document> snapshots,
                                     MongoCollection<Document> counters) {
 
     public static EventStoreCollections in(MongoDatabase database) {
@@ -29,7 +27,6 @@ public record EventStoreCollections(MongoCollection<Document> events,
     public static EventStoreCollections withPrefix(MongoDatabase database, String prefix) {
         return new EventStoreCollections(database.getCollection(prefix + "events"),
                                          database.getCollection(prefix + "event_streams"),
-                                         database.getCollection(prefix + "snapshots"),
                                          database.getCollection(prefix + "event_counters"));
     }
 
@@ -43,11 +40,10 @@ public record EventStoreCollections(MongoCollection<Document> events,
                            new IndexOptions().unique(true).name("aggregate_sequence"));
     }
 
-    /** Removes every event, stream, snapshot and counter: for tests and benchmarks only. */
+    /** Removes every event, stream (with its snapshot) and counter: for tests and benchmarks only. */
     public void dropAll() {
         events.drop();
         streams.drop();
-        snapshots.drop();
         counters.drop();
     }
 }

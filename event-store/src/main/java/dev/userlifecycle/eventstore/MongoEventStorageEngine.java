@@ -7,8 +7,6 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
@@ -25,7 +23,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +49,10 @@ import static org.axonframework.common.BuilderUtils.assertPositive;
  * <h2>Storage</h2>
  * See {@link EventStoreCollections}. Every hot path is an {@code _id} lookup or an {@code _id $in} list:
  * <ul>
- *     <li>append: one counter {@code findOneAndUpdate}, one conditional update of the aggregate's stream document,
- *     one {@code insertMany} of the events;</li>
- *     <li>load an aggregate: the snapshot by {@code _id}, the stream document by {@code _id} (only the positions
- *     needed, via {@code $slice}), the events by {@code _id $in};</li>
+ *     <li>append: one counter {@code findOneAndUpdate}, one {@code insertMany} of the events, one update of the
+ *     aggregate's stream document by {@code _id};</li>
+ *     <li>load an aggregate: the stream document (positions and snapshot) by {@code _id}, the events after the
+ *     snapshot by {@code _id $in};</li>
  *     <li>read a tracking batch: the counter by {@code _id}, then the token's gaps and the next positions by
  *     {@code _id $in} (see {@link TrackedBatchReader}).</li>
  * </ul>
@@ -85,8 +82,8 @@ import static org.axonframework.common.BuilderUtils.assertPositive;
  * tracking processor may have seen them in between. With transactions this cannot happen.
  *
  * <h2>Snapshots</h2>
- * One snapshot document per aggregate; storing a newer snapshot replaces (prunes) the older one, and an older
- * snapshot never replaces a newer one.
+ * The latest snapshot of an aggregate is a field of its stream document; storing a newer snapshot replaces (prunes)
+ * the older one, and an older snapshot does not replace a newer one.
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -97,6 +94,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final PositionCounter counter;
     private final AggregateStreams streams;
     private final StreamHealer streamHealer;
+    private final ThreadLocal<RecentStream> recentStream = new ThreadLocal<>();
     private final TrackedBatchReader trackedBatchReader;
     private final Clock clock;
     private final boolean transactional;
@@ -252,33 +250,47 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    /**
-     * Keeps the newest snapshot of each aggregate. Read and replace are both by {@code _id} (a filter on the
-     * sequence number would scan the collection on the embedded server); two snapshotters racing on one aggregate
-     * may leave the older of their two snapshots, which is still a valid snapshot.
-     */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        Bson byAggregate = Filters.eq(EventDocuments.ID, snapshot.getAggregateIdentifier());
-        Document current = collections.snapshots().find(byAggregate)
-                                      .projection(Projections.include(EventDocuments.SEQUENCE)).first();
-        if (current != null && EventDocuments.sequenceOf(current) >= snapshot.getSequenceNumber()) {
-            return;
-        }
-        collections.snapshots().replaceOne(byAggregate, EventDocuments.snapshotDocument(snapshot, serializer),
-                                           new ReplaceOptions().upsert(true));
+        streams.storeSnapshot(snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(),
+                              EventDocuments.snapshotDocument(snapshot, serializer));
     }
 
+    /**
+     * Reads the whole stream document: its snapshot answers this call, and its positions are kept for the read of
+     * the events after the snapshot that Axon makes next, on the same thread, so that loading an aggregate takes
+     * two requests instead of three.
+     */
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        Document snapshot = collections.snapshots().find(Filters.eq(EventDocuments.ID, aggregateIdentifier)).first();
+        Document stream = streams.read(aggregateIdentifier);
+        if (stream == null) {
+            recentStream.remove();
+            return Stream.empty();
+        }
+        recentStream.set(new RecentStream(aggregateIdentifier, stream, System.nanoTime()));
+        Document snapshot = stream.get(AggregateStreams.SNAPSHOT, Document.class);
         return snapshot == null ? Stream.empty() : Stream.of(EventDocuments.toEventData(snapshot));
+    }
+
+    /** A stream document just read by {@link #readSnapshotData}, for the one read of events that follows it. */
+    private record RecentStream(String aggregateId, Document stream, long readAtNanos) {
+
+        private static final long FRESH_NANOS = 50_000_000L;
+
+        boolean isFreshFor(String aggregateIdentifier) {
+            return aggregateId.equals(aggregateIdentifier) && System.nanoTime() - readAtNanos < FRESH_NANOS;
+        }
     }
 
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                   long firstSequenceNumber, int batchSize) {
-        List<Long> positions = streams.positions(aggregateIdentifier, firstSequenceNumber, batchSize);
+        RecentStream recent = recentStream.get();
+        recentStream.remove();
+        List<Long> positions = recent != null && recent.isFreshFor(aggregateIdentifier)
+                ? AggregateStreams.positions(recent.stream(), firstSequenceNumber, batchSize)
+                : streams.positions(aggregateIdentifier, firstSequenceNumber, batchSize);
         if (positions.isEmpty()) {
             return List.of();
         }

@@ -21,7 +21,8 @@ import java.util.TreeSet;
 
 /**
  * Reads the next tracking batch after a {@link GapAwareTrackingToken} with one {@code _id $in} query: the token's
- * gaps plus the next positions up to the counter's current value.
+ * gaps plus the next {@code batchSize} positions. Only when none of those exists is the position counter read, to
+ * tell the end of the store from a run of failed commits to scan past.
  * <p>
  * A position that is allocated but not visible yet is either a commit in flight or one that failed. Positions
  * beyond the highest visible event are simply read again next time; positions below it become gaps of the token and
@@ -51,17 +52,18 @@ final class TrackedBatchReader {
 
     List<TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken start = startingPoint(lastToken);
-        long head = counter.highestAllocated();
         long index = start.getIndex();
 
         List<Long> wanted = new ArrayList<>(start.getGaps());
-        List<Long> evidence = evidencePositions(start);
-        wanted.addAll(evidence);
-        long rangeEnd = Math.min(index + batchSize, head);
+        wanted.addAll(evidencePositions(start));
+        long rangeEnd = index + batchSize;
         for (long p = index + 1; p <= rangeEnd; p++) {
             wanted.add(p);
         }
         Map<Long, Document> found = findByPositions(wanted);
+        // the counter is read only when the range held nothing new: to tell the end of the store from a run of
+        // positions whose commits failed
+        long head = containsAbove(found, index) ? rangeEnd : counter.highestAllocated();
         int emptyRanges = 0;
         while (!containsAbove(found, index) && rangeEnd < head && emptyRanges++ < MAX_EMPTY_RANGES) {
             long from = rangeEnd + 1;

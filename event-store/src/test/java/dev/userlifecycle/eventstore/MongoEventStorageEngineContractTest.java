@@ -185,8 +185,28 @@ class MongoEventStorageEngineContractTest {
 
         assertThat(latest.getSequenceNumber()).isEqualTo(8L);
         assertThat(latest.getPayload()).isEqualTo(new AccountState("a-1", 8));
-        assertThat(mongo.database().getCollection("snapshots").countDocuments()).isEqualTo(1);
+        Document stream = mongo.database().getCollection("event_streams").find(Filters.eq("_id", "a-1")).first();
+        assertThat(stream.get("snapshot", Document.class).get("sequenceNumber")).as("one snapshot kept").isEqualTo(8L);
         assertThat(engine.readSnapshot("a-2")).isEmpty();
+    }
+
+    @Test
+    void anAggregateLoadsFromItsSnapshotAndTheEventsAfterIt() {
+        engine.appendEvents(deposits("a-1", 0, 10));
+        engine.appendEvents(deposits("a-2", 0, 3));
+        engine.storeSnapshot(snapshot("a-1", 7));
+        org.axonframework.eventsourcing.eventstore.EmbeddedEventStore store =
+                org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            List<Long> loaded = store.readEvents("a-1").asStream().map(DomainEventMessage::getSequenceNumber).toList();
+            engine.readSnapshot("a-1");
+            long other = engine.readEvents("a-2", 0).asStream().count();
+
+            assertThat(loaded).containsExactly(7L, 8L, 9L);
+            assertThat(other).as("a stream read for one aggregate never answers for another").isEqualTo(3);
+        } finally {
+            store.shutDown();
+        }
     }
 
     @Test

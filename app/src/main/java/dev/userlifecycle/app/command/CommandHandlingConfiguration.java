@@ -27,8 +27,9 @@ import java.util.concurrent.ScheduledExecutorService;
 class CommandHandlingConfiguration {
 
     @Bean
-    ConfigurerModule commandSide(@Value("${lifecycle.snapshot-threshold:100}") int snapshotThreshold) {
-        return new CommandSideModule(snapshotThreshold);
+    ConfigurerModule commandSide(@Value("${lifecycle.command.snapshot-threshold:100}") int snapshotThreshold,
+                                 @Value("${lifecycle.command.cache-aggregates:true}") boolean cacheAggregates) {
+        return new CommandSideModule(snapshotThreshold, cacheAggregates);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -42,7 +43,7 @@ class CommandHandlingConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${lifecycle.command-retries:12}") int maxRetries) {
+                                  @Value("${lifecycle.command.retries:12}") int maxRetries) {
         DefaultCommandGateway gateway = DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
