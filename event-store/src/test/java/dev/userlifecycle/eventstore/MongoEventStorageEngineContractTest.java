@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.userlifecycle.eventstore.TestEvents.AmountDeposited;
 import dev.userlifecycle.eventstore.TestEvents.AmountDepositedV1;
+import dev.userlifecycle.eventstore.testing.MutableClock;
 import dev.userlifecycle.eventstore.testing.TestMongo;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

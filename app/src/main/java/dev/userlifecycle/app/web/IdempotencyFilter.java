@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
 
@@ -40,6 +41,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
+    /** A request still pending after this long was cut off by a crash: its key is free again. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private final MongoCollection<Document> records;
     private final ObjectMapper objectMapper;
@@ -111,9 +114,29 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            Document existing = records.find(Filters.eq(IdempotencyRecord.ID, id)).first();
-            return existing == null ? claim(id, hash) : IdempotencyRecord.of(existing);
+            Document found = records.find(Filters.eq(IdempotencyRecord.ID, id)).first();
+            if (found == null) {
+                return claim(id, hash);
+            }
+            IdempotencyRecord existing = IdempotencyRecord.of(found);
+            if (abandoned(existing)) {
+                records.deleteOne(Filters.and(Filters.eq(IdempotencyRecord.ID, id),
+                                              Filters.eq(IdempotencyRecord.STATUS, 0)));
+                return claim(id, hash);
+            }
+            return existing;
         }
+    }
+
+    private boolean abandoned(IdempotencyRecord record) {
+        return !record.completed()
+                && record.createdAt().toInstant().plus(ABANDONED_AFTER).isBefore(clock.instant());
+    }
+
+    /** Forgets the answers older than the retention; runs on a schedule. */
+    long forgetOlderThan(Duration retention) {
+        Date cutoff = Date.from(clock.instant().minus(retention));
+        return records.deleteMany(Filters.lt(IdempotencyRecord.CREATED_AT, cutoff)).getDeletedCount();
     }
 
     private void answerRepeat(IdempotencyRecord existing, String hash, HttpServletResponse response)
