@@ -28,6 +28,19 @@ class KMeansTest {
     }
 
     @Test
+    void findsTheBlobsFromASampleWhenThereAreMorePointsThanTheSampleHolds() {
+        int[] blobOf = new int[KMeans.SAMPLE_SIZE + 5_000];
+        double[] points = blobs(blobOf, new Random(5));
+
+        Clustering first = KMeans.fit(points, 2, 3, 9, 100);
+        Clustering second = KMeans.fit(points, 2, 3, 9, 100);
+
+        assertThat(first.converged()).isTrue();
+        assertThat(sameGrouping(first.assignment(), blobOf)).isTrue();
+        assertThat(second.centers()).containsExactly(first.centers());
+    }
+
+    @Test
     void centersEndUpAtTheMeansOfTheirPoints() {
         int[] blobOf = new int[150];
         double[] points = blobs(blobOf, new Random(4));

@@ -79,6 +79,6 @@ class LayerMapperTest {
 
     private static Clustering clustering(double[]... centers) {
         double[] rows = Arrays.stream(centers).flatMapToDouble(Arrays::stream).toArray();
-        return new Clustering(Feature.COUNT, rows, new int[0], 1, true);
+        return new Clustering(Feature.COUNT, rows, new int[0], 0, 1, true);
     }
 }
