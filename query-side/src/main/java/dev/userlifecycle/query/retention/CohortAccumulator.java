@@ -77,7 +77,7 @@ final class CohortAccumulator {
         }
         int[] days = user.activeDays();
         int previous = -1;
-        for (int at = firstAtOrAfter(days, start); at < days.length && days[at] <= lastDay; at++) {
+        for (int at = Days.firstAtOrAfter(days, start); at < days.length && days[at] <= lastDay; at++) {
             int offset = period.index(days[at]) - startPeriod;
             if (offset != previous) {
                 active[row][offset]++;
@@ -127,10 +127,6 @@ final class CohortAccumulator {
         return new CohortTable(basis, cohort, period, mode, from, to, asOf, rows);
     }
 
-    private static int firstAtOrAfter(int[] days, int day) {
-        int at = Arrays.binarySearch(days, day);
-        return at >= 0 ? at : -at - 1;
-    }
 
     private static int[] suffixSums(int[] counts) {
         int[] sums = new int[counts.length];

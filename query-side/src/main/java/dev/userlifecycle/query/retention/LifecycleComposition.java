@@ -2,7 +2,6 @@ package dev.userlifecycle.query.retention;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -41,8 +40,7 @@ public record LifecycleComposition(Granularity interval, LocalDate from, LocalDa
         int lookBackDay = interval.startOf(firstRow - 1);
         for (UserFacts user : users) {
             int[] days = user.activeDays();
-            int at = Arrays.binarySearch(days, lookBackDay);
-            at = at >= 0 ? at : -at - 1;
+            int at = Days.firstAtOrAfter(days, lookBackDay);
             int firstBucket = interval.index(user.firstActiveDay());
             int previous = at > 0 ? interval.index(days[at - 1]) : Integer.MIN_VALUE;
             for (; at < days.length && days[at] <= lastDay; at++) {
