@@ -100,10 +100,6 @@ final class CohortAccumulator {
         active[row][offset] += count;
     }
 
-    Granularity period() {
-        return period;
-    }
-
     int lastDay() {
         return lastDay;
     }
