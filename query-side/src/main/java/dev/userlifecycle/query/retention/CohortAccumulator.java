@@ -38,9 +38,7 @@ final class CohortAccumulator {
         this.from = from;
         this.to = to;
         this.asOf = asOf;
-        int fromDay = (int) from.toEpochDay();
-        int first = cohort.index(fromDay);
-        firstRow = cohort.startOf(first) < fromDay ? first + 1 : first;
+        firstRow = cohort.firstIndexFrom((int) from.toEpochDay());
         int rows = cohort.index((int) to.toEpochDay()) - firstRow + 1;
         lastDay = (int) asOf.toEpochDay();
         lastPeriod = period.index(lastDay);

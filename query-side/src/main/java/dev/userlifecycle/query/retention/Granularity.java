@@ -65,6 +65,12 @@ public enum Granularity {
         };
     }
 
+    /** The number of the first bucket that starts on or after the epoch day {@code epochDay}. */
+    int firstIndexFrom(int epochDay) {
+        int index = index(epochDay);
+        return startOf(index) < epochDay ? index + 1 : index;
+    }
+
     /** The first day, as an epoch day, of the bucket numbered {@code index} (see {@link #index(int)}). */
     int startOf(int index) {
         return switch (this) {

@@ -32,10 +32,8 @@ public record LifecycleComposition(Granularity interval, LocalDate from, LocalDa
     public static LifecycleComposition compute(Collection<UserFacts> users, Granularity interval, LocalDate from,
                                                LocalDate to) {
         CohortTable.requireOrdered(from, to, to);
-        int fromDay = (int) from.toEpochDay();
         int lastDay = (int) to.toEpochDay();
-        int first = interval.index(fromDay);
-        int firstRow = interval.startOf(first) < fromDay ? first + 1 : first;
+        int firstRow = interval.firstIndexFrom((int) from.toEpochDay());
         Counts counts = new Counts(firstRow, Math.max(interval.index(lastDay) - firstRow + 1, 0));
         int lookBackDay = interval.startOf(firstRow - 1);
         for (UserFacts user : users) {
