@@ -7,9 +7,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.AbstractEventTableFactory
  * {@code IDENTITY (START WITH 0, INCREMENT BY 1)}, which H2 2.x rejects (it wants no comma), and it would start the
  * global index at 0 while the JDBC engine's lowest global sequence is 1.
  */
-final class H2EventTableFactory extends AbstractEventTableFactory {
+public final class H2EventTableFactory extends AbstractEventTableFactory {
 
-    static final H2EventTableFactory INSTANCE = new H2EventTableFactory();
+    public static final H2EventTableFactory INSTANCE = new H2EventTableFactory();
 
     private H2EventTableFactory() {
     }

@@ -17,7 +17,7 @@ import java.sql.SQLException;
  * really commits it. Outside a transaction a plain auto-commit connection of the pool is returned. A transaction
  * started inside another joins it.
  */
-final class ThreadBoundJdbcTransactions implements TransactionManager, ConnectionProvider {
+public final class ThreadBoundJdbcTransactions implements TransactionManager, ConnectionProvider {
 
     private static final Transaction JOINED = new Transaction() {
         @Override
@@ -32,7 +32,7 @@ final class ThreadBoundJdbcTransactions implements TransactionManager, Connectio
     private final DataSource dataSource;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
 
-    ThreadBoundJdbcTransactions(DataSource dataSource) {
+    public ThreadBoundJdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
