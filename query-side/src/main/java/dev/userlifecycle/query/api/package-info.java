@@ -1,0 +1,2 @@
+/** The query REST API. */
+package dev.userlifecycle.query.api;

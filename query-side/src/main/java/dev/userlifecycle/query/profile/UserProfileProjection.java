@@ -1,0 +1,276 @@
+package dev.userlifecycle.query.profile;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import dev.userlifecycle.events.FindUserProfile;
+import dev.userlifecycle.events.LoyaltyTier;
+import dev.userlifecycle.events.LoyaltyTierChanged;
+import dev.userlifecycle.events.Money;
+import dev.userlifecycle.events.PointsEarned;
+import dev.userlifecycle.events.PointsExpired;
+import dev.userlifecycle.events.PointsRedeemed;
+import dev.userlifecycle.events.ProfileRfm;
+import dev.userlifecycle.events.PurchaseMade;
+import dev.userlifecycle.events.ReferralRecorded;
+import dev.userlifecycle.events.UserActivated;
+import dev.userlifecycle.events.UserActiveOnDay;
+import dev.userlifecycle.events.UserProfile;
+import dev.userlifecycle.events.UserReactivated;
+import dev.userlifecycle.events.UserRegistered;
+import dev.userlifecycle.events.UserStatus;
+import dev.userlifecycle.events.UserWentDormant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The user profile read model: one document per user in {@value #COLLECTION}.
+ * <p>
+ * Every write is idempotent under re-delivery: a document keeps the sequence number of the last event of the user's
+ * stream it applied, and an event with a sequence number not above it changes nothing. The guard reads the document
+ * by {@code _id} and writes it back whole by {@code _id}; events of one user are handled in order by one thread of
+ * the (streaming) processor, so no other writer races it. {@link ReferralRecorded} is an event of the referrer's
+ * stream, so the same guard covers it. The handlers take the event's {@link TrackingToken}, so this projection runs
+ * in a streaming (tracking or pooled) processor.
+ */
+@ProcessingGroup(UserProfileProjection.PROCESSING_GROUP)
+public class UserProfileProjection {
+
+    public static final String PROCESSING_GROUP = "user-profiles";
+    public static final String COLLECTION = "user_profiles";
+
+    private final MongoDatabase database;
+    private final QueryUpdateEmitter updateEmitter;
+
+    public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
+        this.database = database;
+        this.updateEmitter = updateEmitter;
+    }
+
+    @EventHandler
+    void on(UserRegistered event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> {
+            p.status = UserStatus.REGISTERED;
+            p.registeredAt = event.occurredAt();
+        });
+    }
+
+    @EventHandler
+    void on(UserActivated event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> {
+            p.status = UserStatus.ACTIVE;
+            p.activatedAt = event.occurredAt();
+            p.noteActivity(event.occurredAt());
+        });
+    }
+
+    @EventHandler
+    void on(UserActiveOnDay event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> p.noteActivity(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(PurchaseMade event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> {
+            p.purchaseCount++;
+            p.totalSpent = p.totalSpent == null ? event.amount() : p.totalSpent.add(event.amount());
+            p.noteActivity(event.occurredAt());
+        });
+    }
+
+    @EventHandler
+    void on(UserWentDormant event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> {
+            p.status = UserStatus.DORMANT;
+            p.noteActivity(event.lastActiveAt());
+        });
+    }
+
+    @EventHandler
+    void on(UserReactivated event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> {
+            p.status = UserStatus.ACTIVE;
+            p.noteActivity(event.occurredAt());
+        });
+    }
+
+    @EventHandler
+    void on(ReferralRecorded event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.referrerId(), sequence, token, p -> p.referrals++);
+    }
+
+    @EventHandler
+    void on(PointsEarned event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> p.pointsBalance += event.points());
+    }
+
+    @EventHandler
+    void on(PointsRedeemed event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> p.pointsBalance -= event.points());
+    }
+
+    @EventHandler
+    void on(PointsExpired event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> p.pointsBalance -= event.points());
+    }
+
+    @EventHandler
+    void on(LoyaltyTierChanged event, @SequenceNumber long sequence, TrackingToken token) {
+        apply(event.userId(), sequence, token, p -> p.loyaltyTier = event.to());
+    }
+
+    @ResetHandler
+    void reset() {
+        collection().drop();
+    }
+
+    @QueryHandler
+    public Optional<UserProfile> handle(FindUserProfile query) {
+        return Optional.ofNullable(collection().find(Filters.eq("_id", query.userId())).first())
+                       .map(ProfileState::from)
+                       .map(ProfileState::toView);
+    }
+
+    private void apply(String userId, long sequence, TrackingToken token, Consumer<ProfileState> change) {
+        Document stored = collection().find(Filters.eq("_id", userId)).first();
+        ProfileState state = stored == null ? ProfileState.empty(userId) : ProfileState.from(stored);
+        if (state.sequence != null && sequence <= state.sequence) {
+            return;
+        }
+        change.accept(state);
+        state.sequence = sequence;
+        if (token != null && token.position().isPresent()) {
+            state.position = token.position().getAsLong();
+        }
+        collection().replaceOne(Filters.eq("_id", userId), state.toDocument(), new ReplaceOptions().upsert(true));
+        UserProfile profile = state.toView();
+        updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(userId), profile);
+    }
+
+    private MongoCollection<Document> collection() {
+        return database.getCollection(COLLECTION);
+    }
+
+    /** The mutable state of one profile between reading its document and writing it back. */
+    private static final class ProfileState {
+        String userId;
+        Long sequence;
+        Long position;
+        UserStatus status;
+        Instant registeredAt;
+        Instant activatedAt;
+        Instant lastActiveAt;
+        long purchaseCount;
+        Money totalSpent;
+        long pointsBalance;
+        LoyaltyTier loyaltyTier = LoyaltyTier.BRONZE;
+        String layer;
+        ProfileRfm rfm;
+        long referrals;
+
+        static ProfileState empty(String userId) {
+            ProfileState state = new ProfileState();
+            state.userId = userId;
+            return state;
+        }
+
+        void noteActivity(Instant at) {
+            if (at != null && (lastActiveAt == null || at.isAfter(lastActiveAt))) {
+                lastActiveAt = at;
+            }
+        }
+
+        Money averageOrderValue() {
+            if (totalSpent == null || purchaseCount == 0) {
+                return null;
+            }
+            BigDecimal average = totalSpent.amount().divide(BigDecimal.valueOf(purchaseCount), 2, RoundingMode.HALF_UP);
+            return new Money(average, totalSpent.currency());
+        }
+
+        UserProfile toView() {
+            return new UserProfile(userId, status, registeredAt, activatedAt, lastActiveAt, purchaseCount, totalSpent,
+                                   averageOrderValue(), pointsBalance, loyaltyTier, layer, rfm, referrals, position);
+        }
+
+        Document toDocument() {
+            Document doc = new Document("_id", userId)
+                    .append("sequence", sequence)
+                    .append("position", position)
+                    .append("status", status == null ? null : status.name())
+                    .append("registeredAt", date(registeredAt))
+                    .append("activatedAt", date(activatedAt))
+                    .append("lastActiveAt", date(lastActiveAt))
+                    .append("purchaseCount", purchaseCount)
+                    .append("pointsBalance", pointsBalance)
+                    .append("loyaltyTier", loyaltyTier == null ? null : loyaltyTier.name())
+                    .append("layer", layer)
+                    .append("referrals", referrals);
+            if (totalSpent != null) {
+                doc.append("totalSpent", new Document("amount", totalSpent.amount().toPlainString())
+                        .append("currency", totalSpent.currency()));
+            }
+            if (rfm != null) {
+                doc.append("rfm", new Document("recency", rfm.recency()).append("frequency", rfm.frequency())
+                        .append("monetary", rfm.monetary()).append("segment", rfm.segment()));
+            }
+            return doc;
+        }
+
+        static ProfileState from(Document doc) {
+            ProfileState state = empty(doc.getString("_id"));
+            state.sequence = number(doc.get("sequence"));
+            state.position = number(doc.get("position"));
+            String status = doc.getString("status");
+            state.status = status == null ? null : UserStatus.valueOf(status);
+            state.registeredAt = instant(doc.getString("registeredAt"));
+            state.activatedAt = instant(doc.getString("activatedAt"));
+            state.lastActiveAt = instant(doc.getString("lastActiveAt"));
+            state.purchaseCount = orZero(number(doc.get("purchaseCount")));
+            state.pointsBalance = orZero(number(doc.get("pointsBalance")));
+            state.referrals = orZero(number(doc.get("referrals")));
+            String tier = doc.getString("loyaltyTier");
+            state.loyaltyTier = tier == null ? null : LoyaltyTier.valueOf(tier);
+            state.layer = doc.getString("layer");
+            Document spent = doc.get("totalSpent", Document.class);
+            if (spent != null) {
+                state.totalSpent = new Money(new BigDecimal(spent.getString("amount")), spent.getString("currency"));
+            }
+            Document rfm = doc.get("rfm", Document.class);
+            if (rfm != null) {
+                state.rfm = new ProfileRfm(rfm.getInteger("recency"), rfm.getInteger("frequency"),
+                                           rfm.getInteger("monetary"), rfm.getString("segment"));
+            }
+            return state;
+        }
+
+        private static String date(Instant instant) {
+            return instant == null ? null : instant.toString();
+        }
+
+        private static Instant instant(String text) {
+            return text == null ? null : Instant.parse(text);
+        }
+
+        private static Long number(Object value) {
+            return value == null ? null : ((Number) value).longValue();
+        }
+
+        private static long orZero(Long value) {
+            return value == null ? 0 : value;
+        }
+    }
+}
