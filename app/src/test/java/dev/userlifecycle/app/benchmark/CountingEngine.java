@@ -1,13 +1,11 @@
 package dev.userlifecycle.app.benchmark;
 
+import dev.userlifecycle.eventstore.DelegatingEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,15 +18,14 @@ import java.util.stream.Stream;
  * It also adds up the time spent inside the engine: appending, and loading (reading the snapshot and iterating the
  * aggregate's events; payloads are deserialized later, by the aggregate, outside this time).
  */
-final class CountingEngine implements EventStorageEngine {
+final class CountingEngine extends DelegatingEventStorageEngine {
 
-    private final EventStorageEngine delegate;
     private final AtomicLong appended = new AtomicLong();
     private final LongAdder appendNanos = new LongAdder();
     private final LongAdder loadNanos = new LongAdder();
 
     CountingEngine(EventStorageEngine delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     long appended() {
@@ -50,25 +47,15 @@ final class CountingEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         long start = System.nanoTime();
-        delegate.appendEvents(events);
+        delegate().appendEvents(events);
         appendNanos.add(System.nanoTime() - start);
         appended.addAndGet(events.size());
     }
 
     @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return delegate.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
     public DomainEventStream readEvents(String aggregateIdentifier) {
         long start = System.nanoTime();
-        DomainEventStream stream = delegate.readEvents(aggregateIdentifier);
+        DomainEventStream stream = delegate().readEvents(aggregateIdentifier);
         loadNanos.add(System.nanoTime() - start);
         return new TimedStream(stream);
     }
@@ -76,7 +63,7 @@ final class CountingEngine implements EventStorageEngine {
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
         long start = System.nanoTime();
-        DomainEventStream stream = delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+        DomainEventStream stream = delegate().readEvents(aggregateIdentifier, firstSequenceNumber);
         loadNanos.add(System.nanoTime() - start);
         return new TimedStream(stream);
     }
@@ -84,7 +71,7 @@ final class CountingEngine implements EventStorageEngine {
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
         long start = System.nanoTime();
-        Optional<DomainEventMessage<?>> snapshot = delegate.readSnapshot(aggregateIdentifier);
+        Optional<DomainEventMessage<?>> snapshot = delegate().readSnapshot(aggregateIdentifier);
         loadNanos.add(System.nanoTime() - start);
         return snapshot;
     }
@@ -125,25 +112,5 @@ final class CountingEngine implements EventStorageEngine {
         public Long getLastSequenceNumber() {
             return delegate.getLastSequenceNumber();
         }
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }
