@@ -1,0 +1,86 @@
+package dev.userlifecycle.app.cdnow;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Tells when every streaming event processor has processed the event store up to its head: each segment's token
+ * position is compared with the position of {@link EventStore#createHeadToken()}, read once when waiting begins.
+ */
+public final class ProjectionCatchUp {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ProjectionCatchUp(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public long head() {
+        return position(eventStore.createHeadToken());
+    }
+
+    public Map<String, StreamingEventProcessor> processors() {
+        Map<String, StreamingEventProcessor> streaming = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor stream) {
+                streaming.put(name, stream);
+            }
+        });
+        return streaming;
+    }
+
+    /** The lowest position of the processor's segments; -1 when it has no segment claimed or no token yet. */
+    public static long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return -1;
+        }
+        long lowest = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : status.values()) {
+            lowest = Math.min(lowest, position(segment.getTrackingToken()));
+        }
+        return lowest;
+    }
+
+    /** Waits until every streaming processor has reached the head read now; returns the head. */
+    public long await(Duration timeout) throws InterruptedException {
+        long head = head();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!caughtUp(head)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the projections did not reach the event store's head " + head + " within "
+                                         + timeout + "; positions: " + positions());
+            }
+            Thread.sleep(20);
+        }
+        return head;
+    }
+
+    public boolean caughtUp(long head) {
+        return processors().values().stream().allMatch(processor -> position(processor) >= head);
+    }
+
+    public Map<String, Long> positions() {
+        Map<String, Long> positions = new TreeMap<>();
+        processors().forEach((name, processor) -> positions.put(name, position(processor)));
+        return positions;
+    }
+
+    private static long position(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        OptionalLong position = token.position();
+        return position.orElse(-1);
+    }
+}
