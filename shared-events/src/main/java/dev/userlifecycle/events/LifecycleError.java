@@ -11,6 +11,8 @@ package dev.userlifecycle.events;
 public record LifecycleError(Kind kind, String field, String message) {
 
     public enum Kind {
+        /** A request parameter is malformed or out of range (HTTP 400). */
+        INVALID_REQUEST,
         /** The addressed user or incident does not exist (HTTP 404). */
         NOT_FOUND,
         /** The user or incident exists already, or is in a state that does not allow the command (HTTP 409). */

@@ -1,5 +1,6 @@
 package dev.userlifecycle.events;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -7,9 +8,9 @@ import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** An amount in an ISO-4217 currency, with at most two decimals. */
+/** An amount in an ISO-4217 currency, with at most two decimals; in JSON a decimal string ({@code "12.50"}), so no client reads it as a binary float. */
 public record Money(
-        @NotNull @Digits(integer = 15, fraction = 2) BigDecimal amount,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) @NotNull @Digits(integer = 15, fraction = 2) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code of three upper-case letters")
         String currency) {
 

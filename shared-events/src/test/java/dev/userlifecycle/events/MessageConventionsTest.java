@@ -17,7 +17,9 @@ class MessageConventionsTest {
     private static final Set<Class<?>> VALUE_RECORDS = Set.of(
             Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class);
     private static final Set<Class<?>> QUERIES_AND_VIEWS = Set.of(
-            FindUserProfile.class, UserProfile.class, ProfileRfm.class);
+            FindUserProfile.class, UserProfile.class, ProfileRfm.class,
+            FindRetention.class, RetentionTable.class, RetentionRow.class, FindLifecycle.class, LifecycleView.class,
+            LifecycleView.LifecycleCounts.class, FindKpis.class, GrowthKpis.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {

@@ -3,22 +3,31 @@ package dev.userlifecycle.app.query;
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.roles.ConditionalOnRole;
 import dev.userlifecycle.app.roles.Role;
+import dev.userlifecycle.query.analytics.AnalyticsQueries;
+import dev.userlifecycle.query.analytics.AnalyticsStore;
+import dev.userlifecycle.query.api.AnalyticsController;
 import dev.userlifecycle.query.api.UserQueryController;
+import dev.userlifecycle.query.facts.UserFactsProjection;
 import dev.userlifecycle.query.profile.UserProfileProjection;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
+import java.time.ZoneId;
 
 /**
  * The projections and the query REST API, in a process with the query role. Axon's Spring autoconfiguration finds
  * the event and query handlers of the projection beans; each projection's processing group runs in a tracking
- * processor, so it follows the event store from its own token and a reset replays it.
+ * processor of its own, so it follows the event store from its own token and a reset replays it.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.QUERY)
-@Import(UserQueryController.class)
+@Import({UserQueryController.class, AnalyticsController.class, AnalyticsFlushing.class})
 class QueryConfiguration {
 
     @Bean
@@ -27,8 +36,29 @@ class QueryConfiguration {
     }
 
     @Bean
-    ConfigurerModule userProfileProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
-                UserProfileProjection.PROCESSING_GROUP));
+    AnalyticsStore analyticsStore(MongoDatabase database) {
+        return new AnalyticsStore(database);
+    }
+
+    @Bean
+    UserFactsProjection userFactsProjection(MongoDatabase database, ZoneId platformZone, AnalyticsStore analytics) {
+        return new UserFactsProjection(database, platformZone, analytics);
+    }
+
+    @Bean
+    AnalyticsQueries analyticsQueries(MongoDatabase database, Clock clock, ZoneId platformZone,
+                                      @Value("${lifecycle.currency:CNY}") String currency) {
+        return new AnalyticsQueries(database, clock, platformZone, currency);
+    }
+
+    @Bean
+    ConfigurerModule projectionProcessors(@Value("${lifecycle.query.batch-size:500}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : new String[]{UserProfileProjection.PROCESSING_GROUP,
+                    UserFactsProjection.PROCESSING_GROUP}) {
+                processing.registerTrackingEventProcessor(group, Configuration::eventStore, c ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+            }
+        });
     }
 }

@@ -138,6 +138,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
         };
         return problem(Problems.of(status, status.getReasonPhrase(), error.message(), error.field()));
     }

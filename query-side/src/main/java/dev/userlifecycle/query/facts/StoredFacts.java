@@ -38,6 +38,26 @@ public final class StoredFacts {
         this.userId = userId;
     }
 
+    /**
+     * The stored form of {@code facts}, for imports of synthetic populations and for tests; purchases get order ids
+     * {@code <userId>-<n>}.
+     */
+    public static StoredFacts of(UserFacts facts, int referrerRegisteredDay, long sequence) {
+        StoredFacts stored = new StoredFacts(facts.userId());
+        stored.sequence = sequence;
+        stored.registered(facts.registeredDay(), facts.referrerId(), referrerRegisteredDay);
+        if (facts.activatedDay() != UserFacts.NONE) {
+            stored.activated(facts.activatedDay());
+        }
+        for (int day : facts.activeDays()) {
+            stored.activeOn(day);
+        }
+        for (int i = 0; i < facts.purchaseDays().length; i++) {
+            stored.purchased(facts.userId() + "-" + i, facts.purchaseDays()[i], facts.purchaseAmounts()[i]);
+        }
+        return stored;
+    }
+
     public String userId() {
         return userId;
     }

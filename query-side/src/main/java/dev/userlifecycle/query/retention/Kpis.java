@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * Growth figures of the window [{@code from}, {@code to}], which is also the end of the data: nothing after
@@ -91,6 +92,70 @@ public record Kpis(
                         Rates.ratio(BigDecimal.valueOf(spent, MONEY_SCALE), purchases, MONEY_SCALE),
                         Rates.of(repeatBuyers, buyers),
                         Rates.of(referredByNewUsers(users, referralsByReferrer, first, last), registered));
+    }
+
+    /**
+     * The same figures as {@link #compute}, from the precomputed {@link KpiDay}s of the window's days (days outside it
+     * are ignored): a sum over days, never a pass over users.
+     */
+    public static Kpis fromDays(Collection<KpiDay> days, LocalDate from, LocalDate to) {
+        CohortTable.requireOrdered(from, to, to);
+        int first = (int) from.toEpochDay();
+        int last = (int) to.toEpochDay();
+        long active = 0;
+        long registered = 0;
+        long activated = 0;
+        long nextDayEligible = 0;
+        long nextDayActive = 0;
+        long purchases = 0;
+        long cents = 0;
+        long buyers = 0;
+        long repeatBuyers = 0;
+        long referred = 0;
+        for (KpiDay day : days) {
+            int d = day.day();
+            if (d < first || d > last) {
+                continue;
+            }
+            registered += day.registered();
+            activated += sum(day.activations(), daysToActivation -> daysToActivation <= last - d);
+            if (d < last) {
+                nextDayEligible += day.registered();
+                nextDayActive += day.nextDayActive();
+            }
+            purchases += day.purchases();
+            cents += day.cents();
+            // a user's first active day in the window is the one whose previous active day lies before the window
+            active += sum(day.activeGaps(), gap -> gap == 0 || gap > d - first);
+            long[] buys = day.buys();
+            for (int i = 0; i < buys.length; i += 2) {
+                int back = KpiDay.back(buys[i]);
+                if (back == 0 || back > d - first) {
+                    buyers += buys[i + 1];
+                    int forward = KpiDay.forward(buys[i]);
+                    if (forward >= 0 && forward <= last - d) {
+                        repeatBuyers += buys[i + 1];
+                    }
+                }
+            }
+            // the referred user registered in the window too (before the referrer only in made-up histories)
+            referred += sum(day.referrals(), daysAfterReferrer -> daysAfterReferrer >= first - d
+                                                                  && daysAfterReferrer <= last - d);
+        }
+        return new Kpis(from, to, Math.toIntExact(active), Math.toIntExact(registered),
+                        Rates.of(activated, registered), Rates.of(nextDayActive, nextDayEligible),
+                        Rates.ratio(BigDecimal.valueOf(cents, MONEY_SCALE), purchases, MONEY_SCALE),
+                        Rates.of(repeatBuyers, buyers), Rates.of(referred, registered));
+    }
+
+    private static long sum(long[] pairs, LongPredicate keyCounts) {
+        long total = 0;
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (keyCounts.test(pairs[i])) {
+                total += pairs[i + 1];
+            }
+        }
+        return total;
     }
 
     /**

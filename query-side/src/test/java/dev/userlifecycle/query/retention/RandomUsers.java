@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Random;
 
 /** Reproducible random histories: registrations spread over some days, bursts of activity, a few purchases. */
-final class RandomUsers {
+public final class RandomUsers {
 
     private RandomUsers() {
     }
 
-    static List<UserFacts> generate(long seed, int count, LocalDate firstDay, int days) {
+    public static List<UserFacts> generate(long seed, int count, LocalDate firstDay, int days) {
         Random random = new Random(seed);
         List<UserFacts> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

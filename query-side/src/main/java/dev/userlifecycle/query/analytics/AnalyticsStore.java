@@ -1,0 +1,155 @@
+package dev.userlifecycle.query.analytics;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import dev.userlifecycle.query.facts.FactsListener;
+import dev.userlifecycle.query.facts.StoredFacts;
+import dev.userlifecycle.query.retention.AnalyticsCounters;
+import dev.userlifecycle.query.retention.CohortBasis;
+import dev.userlifecycle.query.retention.CohortDayCounts;
+import dev.userlifecycle.query.retention.Granularity;
+import dev.userlifecycle.query.retention.KpiDay;
+import dev.userlifecycle.query.retention.UserFacts;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The precomputed retention, lifecycle and KPI documents, derived from the users' facts. The counters live in memory
+ * ({@link AnalyticsCounters}) and follow every write of the facts projection; {@link #flush} writes the documents
+ * that changed. After a start, a crash or a failed write the counters are rebuilt from the stored facts, one pass
+ * over {@value StoredFacts#COLLECTION}, before the projection writes again: the facts are the truth, the counters and
+ * the documents are only ever derived from them, so nothing is counted twice or lost.
+ */
+public class AnalyticsStore implements FactsListener {
+
+    private static final Logger logger = LoggerFactory.getLogger(AnalyticsStore.class);
+    private static final int WRITES_PER_BULK = 500;
+
+    private final MongoDatabase database;
+    private AnalyticsCounters counters = new AnalyticsCounters();
+    private volatile boolean loaded;
+
+    public AnalyticsStore(MongoDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void beforeWrite() {
+        if (!loaded) {
+            ensureLoaded();
+        }
+    }
+
+    private synchronized void ensureLoaded() {
+        if (!loaded) {
+            rebuild();
+        }
+    }
+
+    /** Rebuilds the counters from every stored user's facts and marks every document for the next flush. */
+    public synchronized void rebuild() {
+        long started = System.nanoTime();
+        AnalyticsCounters rebuilt = new AnalyticsCounters();
+        for (Document document : database.getCollection(StoredFacts.COLLECTION).find().batchSize(5_000)) {
+            StoredFacts facts = StoredFacts.from(document);
+            UserFacts user = facts.toFacts();
+            if (user != null) {
+                rebuilt.replace(null, UserFacts.NONE, user, facts.referrerRegisteredDay());
+            }
+        }
+        rebuilt.markAllChanged();
+        counters = rebuilt;
+        loaded = true;
+        logger.info("Analytics counters rebuilt from the facts of {} users in {} ms", rebuilt.users(),
+                    (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public synchronized void replaced(StoredFacts before, StoredFacts after) {
+        UserFacts old = before == null ? null : before.toFacts();
+        counters.replace(old, before == null ? UserFacts.NONE : before.referrerRegisteredDay(), after.toFacts(),
+                         after.referrerRegisteredDay());
+    }
+
+    @Override
+    public synchronized void reset() {
+        collection().drop();
+        counters = new AnalyticsCounters();
+        loaded = true;
+    }
+
+    @Override
+    public void writeFailed() {
+        loaded = false;
+    }
+
+    /**
+     * Writes every document whose counters changed since the last flush; answers how many it wrote. The first flush
+     * of a process rebuilds the counters, so the documents are right after a crash even when no event follows.
+     */
+    public synchronized int flush() {
+        ensureLoaded();
+        AnalyticsCounters.Changes changes = counters.drainChanges();
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        try {
+            return write(changes);
+        } catch (RuntimeException e) {
+            counters.markAllChanged();
+            throw e;
+        }
+    }
+
+    private int write(AnalyticsCounters.Changes changes) {
+        LocalDate lastDay = counters.lastDay();
+        List<Document> documents = new ArrayList<>();
+        if (lastDay != null) {
+            for (Map.Entry<CohortBasis, Set<Integer>> days : changes.cohortDays().entrySet()) {
+                for (int day : days.getValue()) {
+                    CohortDayCounts counts = counters.cohortDay(days.getKey(), day, lastDay);
+                    if (counts != null) {
+                        documents.add(AnalyticsDocuments.retention(days.getKey(), counts));
+                    }
+                }
+            }
+        }
+        for (int day : changes.kpiDays()) {
+            KpiDay counts = counters.kpiDay(day);
+            if (counts != null) {
+                documents.add(AnalyticsDocuments.kpi(counts));
+            }
+        }
+        if (changes.lifecycle()) {
+            for (Granularity interval : Granularity.values()) {
+                documents.add(AnalyticsDocuments.lifecycle(counters.lifecycle(interval)));
+            }
+        }
+        documents.add(AnalyticsDocuments.meta(lastDay, counters.users()));
+        for (int from = 0; from < documents.size(); from += WRITES_PER_BULK) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            for (Document document : documents.subList(from, Math.min(documents.size(), from + WRITES_PER_BULK))) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                                                 new ReplaceOptions().upsert(true)));
+            }
+            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        return documents.size();
+    }
+
+    private MongoCollection<Document> collection() {
+        return database.getCollection(AnalyticsDocuments.COLLECTION);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.userlifecycle.query.retention;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every precomputed counter of retention, lifecycle composition and KPIs, in memory, kept equal to a tally of the
+ * users' current facts: {@link #replace} takes a user's old contribution out and puts the new one in, so giving it
+ * the same facts twice changes nothing. The changes since the last {@link #drainChanges} say which precomputed
+ * documents a projection must write again. Thread-safe; a projection thread writes while a flusher reads.
+ */
+public final class AnalyticsCounters {
+
+    private final RetentionCounters retention = new RetentionCounters();
+    private final LifecycleCounters lifecycle = new LifecycleCounters();
+    private final KpiCounters kpis = new KpiCounters();
+    private final TreeMap<Integer, Integer> usersByLastActiveDay = new TreeMap<>();
+    private Changes changes = Changes.none();
+
+    /**
+     * Which documents changed: the start days of each basis, the KPI days, and whether the lifecycle counters (one
+     * document per granularity) and the totals did.
+     */
+    public record Changes(Map<CohortBasis, Set<Integer>> cohortDays, Set<Integer> kpiDays, boolean lifecycle) {
+
+        static Changes none() {
+            Map<CohortBasis, Set<Integer>> days = new EnumMap<>(CohortBasis.class);
+            for (CohortBasis basis : CohortBasis.values()) {
+                days.put(basis, new HashSet<>());
+            }
+            return new Changes(days, new HashSet<>(), false);
+        }
+
+        public boolean isEmpty() {
+            return !lifecycle && kpiDays.isEmpty() && cohortDays.values().stream().allMatch(Set::isEmpty);
+        }
+    }
+
+    /**
+     * Replaces what a user contributes: {@code before} (or {@code null} for a user not counted yet) by {@code after};
+     * each comes with the registration day of the user's referrer, {@link UserFacts#NONE} without one.
+     */
+    public synchronized void replace(UserFacts before, int referrerDayBefore, UserFacts after, int referrerDayAfter) {
+        if (before != null && before.equals(after) && referrerDayBefore == referrerDayAfter) {
+            return;
+        }
+        if (before != null) {
+            add(before, referrerDayBefore, -1);
+        }
+        if (after != null) {
+            add(after, referrerDayAfter, 1);
+        }
+    }
+
+    private void add(UserFacts user, int referrerRegisteredDay, int sign) {
+        for (CohortBasis basis : CohortBasis.values()) {
+            int start = retention.add(basis, user, sign);
+            if (start != UserFacts.NONE) {
+                changes.cohortDays().get(basis).add(start);
+            }
+        }
+        lifecycle.add(user, sign);
+        kpis.add(user, referrerRegisteredDay, sign, changes.kpiDays()::add);
+        int last = user.activeDays()[user.activeDays().length - 1];
+        usersByLastActiveDay.merge(last, sign, (a, b) -> a + b == 0 ? null : a + b);
+        changes = new Changes(changes.cohortDays(), changes.kpiDays(), true);
+    }
+
+    /** What changed since the previous call, which starts a new, empty set of changes. */
+    public synchronized Changes drainChanges() {
+        Changes drained = changes;
+        changes = Changes.none();
+        return drained;
+    }
+
+    /** Marks everything as changed, so that the next flush writes every document (after a rebuild). */
+    public synchronized void markAllChanged() {
+        for (CohortBasis basis : CohortBasis.values()) {
+            changes.cohortDays().get(basis).addAll(retention.startDays(basis));
+        }
+        changes.kpiDays().addAll(kpis.days());
+        changes = new Changes(changes.cohortDays(), changes.kpiDays(), true);
+    }
+
+    /** The last day with any activity: the end of the data; {@code null} before the first user. */
+    public synchronized LocalDate lastDay() {
+        return usersByLastActiveDay.isEmpty() ? null : LocalDate.ofEpochDay(usersByLastActiveDay.lastKey());
+    }
+
+    public synchronized long users() {
+        return usersByLastActiveDay.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** The retention counters of one start day with the data ending on {@code asOf}; {@code null} if nobody started then. */
+    public synchronized CohortDayCounts cohortDay(CohortBasis basis, int startDay, LocalDate asOf) {
+        return retention.day(basis, startDay, asOf);
+    }
+
+    public synchronized LifecycleCounts lifecycle(Granularity interval) {
+        return lifecycle.counts(interval);
+    }
+
+    /** The KPI counters of one day, {@code null} when nothing happened on it. */
+    public synchronized KpiDay kpiDay(int day) {
+        return kpis.day(day);
+    }
+}
