@@ -264,16 +264,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document stream = streams.read(aggregateIdentifier);
+        // kept when absent too: the read of events that follows then knows there are none without asking (asking
+        // projects one key per sequence number of a batch, and the embedded server checks projections in O(keys²))
+        recentStream.set(new RecentStream(aggregateIdentifier, stream, System.nanoTime()));
         if (stream == null) {
-            recentStream.remove();
             return Stream.empty();
         }
-        recentStream.set(new RecentStream(aggregateIdentifier, stream, System.nanoTime()));
         Document snapshot = stream.get(AggregateStreams.SNAPSHOT, Document.class);
         return snapshot == null ? Stream.empty() : Stream.of(EventDocuments.toEventData(snapshot));
     }
 
-    /** A stream document just read by {@link #readSnapshotData}, for the one read of events that follows it. */
+    /**
+     * A stream document just read by {@link #readSnapshotData} ({@code null}: there is none), for the one read of
+     * events that follows it.
+     */
     private record RecentStream(String aggregateId, Document stream, long readAtNanos) {
 
         private static final long FRESH_NANOS = 50_000_000L;
