@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * Monthly cohort tables computed straight from the CDNOW lines, without any class of the project: a customer's
  * active days are the dates of all their lines; a customer is retained in period k of their cohort when they have a
- * line in the calendar month {@code cohortMonth + k}; cells exist up to the month of {@code asOf}.
+ * line in the calendar month {@code cohortMonth + k}; cells exist up to the month of {@code asOf}. Every month from
+ * {@code from} to {@code asOf} has a row, an empty cohort one without cells.
  */
 public final class ExpectedCohorts {
 
@@ -44,13 +45,17 @@ public final class ExpectedCohorts {
     private ExpectedCohorts() {
     }
 
-    public static List<Row> monthly(Map<String, List<Line>> byCustomer, Basis basis, LocalDate asOf) {
+    public static List<Row> monthly(Map<String, List<Line>> byCustomer, Basis basis, LocalDate from,
+                                    LocalDate asOf) {
         YearMonth last = YearMonth.from(asOf);
         Map<YearMonth, int[]> retained = new TreeMap<>();
         Map<YearMonth, Integer> sizes = new TreeMap<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(last); month = month.plusMonths(1)) {
+            sizes.put(month, 0);
+        }
         for (List<Line> lines : byCustomer.values()) {
             Optional<LocalDate> start = basis.start(lines);
-            if (start.isEmpty() || start.get().isAfter(asOf)) {
+            if (start.isEmpty() || start.get().isBefore(from) || start.get().isAfter(asOf)) {
                 continue;
             }
             YearMonth cohort = YearMonth.from(start.get());
@@ -65,12 +70,12 @@ public final class ExpectedCohorts {
             periods.forEach(period -> cells[period]++);
         }
         List<Row> rows = new ArrayList<>();
-        retained.forEach((cohort, cells) -> {
+        sizes.forEach((cohort, size) -> {
             List<Integer> counts = new ArrayList<>();
-            for (int cell : cells) {
+            for (int cell : retained.getOrDefault(cohort, new int[0])) {
                 counts.add(cell);
             }
-            rows.add(new Row(cohort.atDay(1), sizes.get(cohort), counts));
+            rows.add(new Row(cohort.atDay(1), size, counts));
         });
         return rows;
     }

@@ -13,16 +13,16 @@ import java.util.TreeMap;
  * RFM scores of every CDNOW customer as of a day, computed straight from the lines without any class of the project.
  * recency = days from the last line to the day; frequency = lines with a value; monetary = their sum in cents. For
  * each dimension {@code score = 1 + floor(5 * worse / n)}, with {@code worse} the customers strictly worse (a larger
- * recency; a smaller frequency or monetary). Segments follow the R against FM grid, FM = (F + M + 1) / 2.
+ * recency; a smaller frequency or monetary). Segments (by their enum names) follow the R against FM grid, FM = (F + M + 1) / 2.
  */
 public final class ExpectedRfm {
 
     private static final String[][] SEGMENTS_BY_R_THEN_FM = {
-            {"Lost", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"},
-            {"Hibernating", "Hibernating", "At Risk", "At Risk", "Can't Lose Them"},
-            {"About to Sleep", "About to Sleep", "Need Attention", "Loyal", "Loyal"},
-            {"Promising", "Potential Loyalist", "Potential Loyalist", "Loyal", "Loyal"},
-            {"New", "Potential Loyalist", "Potential Loyalist", "Champions", "Champions"},
+            {"LOST", "HIBERNATING", "AT_RISK", "AT_RISK", "CANT_LOSE_THEM"},
+            {"HIBERNATING", "HIBERNATING", "AT_RISK", "AT_RISK", "CANT_LOSE_THEM"},
+            {"ABOUT_TO_SLEEP", "ABOUT_TO_SLEEP", "NEED_ATTENTION", "LOYAL", "LOYAL"},
+            {"PROMISING", "POTENTIAL_LOYALIST", "POTENTIAL_LOYALIST", "LOYAL", "LOYAL"},
+            {"NEW", "POTENTIAL_LOYALIST", "POTENTIAL_LOYALIST", "CHAMPIONS", "CHAMPIONS"},
     };
 
     /** Customers per score 1..5 ({@code [score - 1]}) of each dimension, and per segment name. */

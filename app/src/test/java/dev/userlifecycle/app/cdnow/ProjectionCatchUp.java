@@ -39,6 +39,15 @@ public final class ProjectionCatchUp {
         return streaming;
     }
 
+    /** Stops every streaming processor; each keeps its token, so {@link #resume()} goes on from where it was. */
+    public void pause() {
+        processors().values().forEach(StreamingEventProcessor::shutDown);
+    }
+
+    public void resume() {
+        processors().values().forEach(StreamingEventProcessor::start);
+    }
+
     /** The lowest position of the processor's segments; -1 when it has no segment claimed or no token yet. */
     public static long position(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
