@@ -3,7 +3,6 @@ package dev.userlifecycle.query.profile;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import dev.userlifecycle.events.FindUserProfile;
 import dev.userlifecycle.events.LoyaltyTier;
 import dev.userlifecycle.events.LoyaltyTierChanged;
@@ -21,11 +20,14 @@ import dev.userlifecycle.events.UserReactivated;
 import dev.userlifecycle.events.UserRegistered;
 import dev.userlifecycle.events.UserStatus;
 import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.events.UserEvent;
+import dev.userlifecycle.query.store.DocumentBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -33,6 +35,8 @@ import org.bson.Document;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,7 +46,8 @@ import java.util.function.Consumer;
  * Every write is idempotent under re-delivery: a document keeps the sequence number of the last event of the user's
  * stream it applied, and an event with a sequence number not above it changes nothing. The guard reads the document
  * by {@code _id} and writes it back whole by {@code _id}; events of one user are handled in order by one thread of
- * the (streaming) processor, so no other writer races it. {@link ReferralRecorded} is an event of the referrer's
+ * the (streaming) processor, so no other writer races it. The documents of a tracking batch are read and written
+ * together ({@link DocumentBatch}), and subscribers hear of a change once it is stored. {@link ReferralRecorded} is an event of the referrer's
  * stream, so the same guard covers it. The handlers take the event's {@link TrackingToken}, so this projection runs
  * in a streaming (tracking or pooled) processor.
  */
@@ -145,19 +150,29 @@ public class UserProfileProjection {
     }
 
     private void apply(String userId, long sequence, TrackingToken token, Consumer<ProfileState> change) {
-        Document stored = collection().find(Filters.eq("_id", userId)).first();
-        ProfileState state = stored == null ? ProfileState.empty(userId) : ProfileState.from(stored);
-        if (state.sequence != null && sequence <= state.sequence) {
-            return;
+        DocumentBatch batch = DocumentBatch.current(collection(), UserProfileProjection::idsOf);
+        try {
+            Document stored = batch.get(userId);
+            ProfileState state = stored == null ? ProfileState.empty(userId) : ProfileState.from(stored);
+            if (state.sequence != null && sequence <= state.sequence) {
+                return;
+            }
+            change.accept(state);
+            state.sequence = sequence;
+            if (token != null && token.position().isPresent()) {
+                state.position = token.position().getAsLong();
+            }
+            batch.put(userId, state.toDocument());
+        } finally {
+            for (DocumentBatch.Change written : batch.endOfEvent()) {
+                UserProfile profile = ProfileState.from(written.after()).toView();
+                updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(profile.userId()), profile);
+            }
         }
-        change.accept(state);
-        state.sequence = sequence;
-        if (token != null && token.position().isPresent()) {
-            state.position = token.position().getAsLong();
-        }
-        collection().replaceOne(Filters.eq("_id", userId), state.toDocument(), new ReplaceOptions().upsert(true));
-        UserProfile profile = state.toView();
-        updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(userId), profile);
+    }
+
+    private static Collection<String> idsOf(Message<?> message) {
+        return message.getPayload() instanceof UserEvent event ? List.of(event.userId()) : List.of();
     }
 
     private MongoCollection<Document> collection() {
