@@ -17,7 +17,11 @@ class MessageConventionsTest {
     private static final Set<Class<?>> VALUE_RECORDS = Set.of(
             Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class);
     private static final Set<Class<?>> QUERIES_AND_VIEWS = Set.of(
-            FindUserProfile.class, UserProfile.class, ProfileRfm.class);
+            FindUserProfile.class, UserProfile.class, ProfileRfm.class,
+            FindLatestLayeringRun.class, FindLayeringRun.class, FindLayeringRuns.class, FindUserLayers.class,
+            FindUserLayerAt.class, LayeringRun.class, LayeringRunSummary.class, LayeringRunParameters.class,
+            LayerShare.class, LayeringCluster.class, LayeringFeatures.class, RfmDistribution.class, UserLayer.class,
+            UserLayerHistory.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {
