@@ -38,6 +38,23 @@ public final class StoredFacts {
         this.userId = userId;
     }
 
+    /**
+     * The stored form of {@code facts} at stream sequence {@code sequence}, for seeding and imports. Facts know no
+     * order ids, so the purchases get the ids {@code "p0"}, {@code "p1"}, … in the order of their days.
+     */
+    public static StoredFacts of(UserFacts facts, long sequence) {
+        StoredFacts stored = new StoredFacts(facts.userId());
+        stored.sequence = sequence;
+        stored.registeredDay = facts.registeredDay();
+        stored.activatedDay = facts.activatedDay();
+        stored.referrerId = facts.referrerId();
+        stored.activeDays = facts.activeDays().clone();
+        for (int i = 0; i < facts.purchaseDays().length; i++) {
+            stored.purchases.add(new Purchase("p" + i, facts.purchaseDays()[i], facts.purchaseAmounts()[i]));
+        }
+        return stored;
+    }
+
     public String userId() {
         return userId;
     }
