@@ -21,6 +21,7 @@ import dev.userlifecycle.events.UserReactivated;
 import dev.userlifecycle.events.UserRegistered;
 import dev.userlifecycle.events.UserStatus;
 import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.query.layers.LatestUserLayer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -45,6 +46,9 @@ import java.util.function.Consumer;
  * the (streaming) processor, so no other writer races it. {@link ReferralRecorded} is an event of the referrer's
  * stream, so the same guard covers it. The handlers take the event's {@link TrackingToken}, so this projection runs
  * in a streaming (tracking or pooled) processor.
+ * <p>
+ * The profile's {@code layer} and {@code rfm} are no events' doing: they are looked up in the latest layering run
+ * when the profile is read ({@link LatestUserLayer}, two {@code _id} reads).
  */
 @ProcessingGroup(UserProfileProjection.PROCESSING_GROUP)
 public class UserProfileProjection {
@@ -54,10 +58,18 @@ public class UserProfileProjection {
 
     private final MongoDatabase database;
     private final QueryUpdateEmitter updateEmitter;
+    private final LatestUserLayer latestLayer;
 
     public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
+        this(database, updateEmitter, new LatestUserLayer(database));
+    }
+
+    /** {@code latestLayer} supplies the profile's {@code layer} and {@code rfm}: the user's place in the latest run. */
+    public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter,
+                                 LatestUserLayer latestLayer) {
         this.database = database;
         this.updateEmitter = updateEmitter;
+        this.latestLayer = latestLayer;
     }
 
     @EventHandler
@@ -141,7 +153,22 @@ public class UserProfileProjection {
     public Optional<UserProfile> handle(FindUserProfile query) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", query.userId())).first())
                        .map(ProfileState::from)
+                       .map(this::withLatestLayer)
                        .map(ProfileState::toView);
+    }
+
+    private ProfileState withLatestLayer(ProfileState state) {
+        latestLayer.find(state.userId).ifPresent(layer -> {
+            state.layer = layer.layer();
+            state.rfm = layer.rfm();
+        });
+        return state;
+    }
+
+    private boolean subscribed(String userId) {
+        return updateEmitter.activeSubscriptions().stream()
+                            .anyMatch(subscription -> subscription.getPayload() instanceof FindUserProfile query
+                                    && query.userId().equals(userId));
     }
 
     private void apply(String userId, long sequence, TrackingToken token, Consumer<ProfileState> change) {
@@ -156,8 +183,11 @@ public class UserProfileProjection {
             state.position = token.position().getAsLong();
         }
         collection().replaceOne(Filters.eq("_id", userId), state.toDocument(), new ReplaceOptions().upsert(true));
-        UserProfile profile = state.toView();
-        updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(userId), profile);
+        // the layer lookup costs two reads, so only a profile that someone subscribed to gets it
+        if (subscribed(userId)) {
+            UserProfile profile = withLatestLayer(state).toView();
+            updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(userId), profile);
+        }
     }
 
     private MongoCollection<Document> collection() {
