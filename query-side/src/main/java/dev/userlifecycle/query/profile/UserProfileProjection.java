@@ -19,8 +19,9 @@ import dev.userlifecycle.events.UserProfile;
 import dev.userlifecycle.events.UserReactivated;
 import dev.userlifecycle.events.UserRegistered;
 import dev.userlifecycle.events.UserStatus;
-import dev.userlifecycle.events.UserWentDormant;
 import dev.userlifecycle.events.UserEvent;
+import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.query.layers.LatestUserLayer;
 import dev.userlifecycle.query.store.DocumentBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -47,9 +48,12 @@ import java.util.function.Consumer;
  * stream it applied, and an event with a sequence number not above it changes nothing. The guard reads the document
  * by {@code _id} and writes it back whole by {@code _id}; events of one user are handled in order by one thread of
  * the (streaming) processor, so no other writer races it. The documents of a tracking batch are read and written
- * together ({@link DocumentBatch}), and subscribers hear of a change once it is stored. {@link ReferralRecorded} is an event of the referrer's
- * stream, so the same guard covers it. The handlers take the event's {@link TrackingToken}, so this projection runs
+ * together ({@link DocumentBatch}), and subscribers hear of a change once it is stored. {@link ReferralRecorded} is
+ * an event of the referrer's stream, so the same guard covers it. The handlers take the event's {@link TrackingToken}, so this projection runs
  * in a streaming (tracking or pooled) processor.
+ * <p>
+ * The profile's {@code layer} and {@code rfm} are no events' doing: they are looked up in the latest layering run
+ * when the profile is read ({@link LatestUserLayer}, two {@code _id} reads).
  */
 @ProcessingGroup(UserProfileProjection.PROCESSING_GROUP)
 public class UserProfileProjection {
@@ -59,10 +63,18 @@ public class UserProfileProjection {
 
     private final MongoDatabase database;
     private final QueryUpdateEmitter updateEmitter;
+    private final LatestUserLayer latestLayer;
 
     public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
+        this(database, updateEmitter, new LatestUserLayer(database));
+    }
+
+    /** {@code latestLayer} supplies the profile's {@code layer} and {@code rfm}: the user's place in the latest run. */
+    public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter,
+                                 LatestUserLayer latestLayer) {
         this.database = database;
         this.updateEmitter = updateEmitter;
+        this.latestLayer = latestLayer;
     }
 
     @EventHandler
@@ -146,7 +158,22 @@ public class UserProfileProjection {
     public Optional<UserProfile> handle(FindUserProfile query) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", query.userId())).first())
                        .map(ProfileState::from)
+                       .map(this::withLatestLayer)
                        .map(ProfileState::toView);
+    }
+
+    private ProfileState withLatestLayer(ProfileState state) {
+        latestLayer.find(state.userId).ifPresent(layer -> {
+            state.layer = layer.layer();
+            state.rfm = layer.rfm();
+        });
+        return state;
+    }
+
+    private boolean subscribed(String userId) {
+        return updateEmitter.activeSubscriptions().stream()
+                            .anyMatch(subscription -> subscription.getPayload() instanceof FindUserProfile query
+                                    && query.userId().equals(userId));
     }
 
     private void apply(String userId, long sequence, TrackingToken token, Consumer<ProfileState> change) {
@@ -165,8 +192,12 @@ public class UserProfileProjection {
             batch.put(userId, state.toDocument());
         } finally {
             for (DocumentBatch.Change written : batch.endOfEvent()) {
-                UserProfile profile = ProfileState.from(written.after()).toView();
-                updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(profile.userId()), profile);
+                String changedUser = written.id();
+                // the layer lookup costs two reads, so only a profile that someone subscribed to gets it
+                if (subscribed(changedUser)) {
+                    UserProfile profile = withLatestLayer(ProfileState.from(written.after())).toView();
+                    updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(changedUser), profile);
+                }
             }
         }
     }
