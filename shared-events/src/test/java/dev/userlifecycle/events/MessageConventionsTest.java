@@ -19,7 +19,11 @@ class MessageConventionsTest {
     private static final Set<Class<?>> QUERIES_AND_VIEWS = Set.of(
             FindUserProfile.class, UserProfile.class, ProfileRfm.class,
             FindRetention.class, RetentionTable.class, RetentionRow.class, FindLifecycle.class, LifecycleView.class,
-            LifecycleView.LifecycleCounts.class, FindKpis.class, GrowthKpis.class);
+            LifecycleView.LifecycleCounts.class, FindKpis.class, GrowthKpis.class,
+            FindLatestLayeringRun.class, FindLayeringRun.class, FindLayeringRuns.class, FindUserLayers.class,
+            FindUserLayerAt.class, LayeringRun.class, LayeringRunSummary.class, LayeringRunParameters.class,
+            LayerShare.class, LayeringCluster.class, LayeringFeatures.class, RfmDistribution.class, UserLayer.class,
+            UserLayerHistory.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.userlifecycle.query.facts.FactsCodec;
 import dev.userlifecycle.query.facts.FactsListener;
 import dev.userlifecycle.query.facts.StoredFacts;
 import dev.userlifecycle.query.retention.AnalyticsCounters;
@@ -62,11 +63,9 @@ public class AnalyticsStore implements FactsListener {
     public synchronized void rebuild() {
         long started = System.nanoTime();
         AnalyticsCounters rebuilt = new AnalyticsCounters();
-        for (Document document : database.getCollection(StoredFacts.COLLECTION).find().batchSize(5_000)) {
-            StoredFacts facts = StoredFacts.from(document);
-            UserFacts user = facts.toFacts();
-            if (user != null) {
-                rebuilt.replace(null, UserFacts.NONE, user, facts.referrerRegisteredDay());
+        for (FactsCodec.Decoded stored : FactsCodec.collection(database).find().batchSize(5_000)) {
+            if (stored.facts() != null) {
+                rebuilt.replace(null, UserFacts.NONE, stored.facts(), stored.referrerRegisteredDay());
             }
         }
         rebuilt.markAllChanged();

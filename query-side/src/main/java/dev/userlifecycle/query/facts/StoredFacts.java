@@ -39,21 +39,24 @@ public final class StoredFacts {
     }
 
     /**
-     * The stored form of {@code facts}, for imports of synthetic populations and for tests; purchases get order ids
-     * {@code <userId>-<n>}.
+     * The stored form of {@code facts} at stream sequence {@code sequence}, for seeding and imports. Facts know no
+     * order ids, so the purchases get the ids {@code "p0"}, {@code "p1"}, … in the order of their days.
      */
+    public static StoredFacts of(UserFacts facts, long sequence) {
+        return of(facts, UserFacts.NONE, sequence);
+    }
+
+    /** As {@link #of(UserFacts, long)}, with the registration day of the user's referrer. */
     public static StoredFacts of(UserFacts facts, int referrerRegisteredDay, long sequence) {
         StoredFacts stored = new StoredFacts(facts.userId());
         stored.sequence = sequence;
-        stored.registered(facts.registeredDay(), facts.referrerId(), referrerRegisteredDay);
-        if (facts.activatedDay() != UserFacts.NONE) {
-            stored.activated(facts.activatedDay());
-        }
-        for (int day : facts.activeDays()) {
-            stored.activeOn(day);
-        }
+        stored.registeredDay = facts.registeredDay();
+        stored.activatedDay = facts.activatedDay();
+        stored.referrerId = facts.referrerId();
+        stored.referrerRegisteredDay = referrerRegisteredDay;
+        stored.activeDays = facts.activeDays().clone();
         for (int i = 0; i < facts.purchaseDays().length; i++) {
-            stored.purchased(facts.userId() + "-" + i, facts.purchaseDays()[i], facts.purchaseAmounts()[i]);
+            stored.purchases.add(new Purchase("p" + i, facts.purchaseDays()[i], facts.purchaseAmounts()[i]));
         }
         return stored;
     }

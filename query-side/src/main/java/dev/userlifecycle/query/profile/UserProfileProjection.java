@@ -3,7 +3,6 @@ package dev.userlifecycle.query.profile;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import dev.userlifecycle.events.FindUserProfile;
 import dev.userlifecycle.events.LoyaltyTier;
 import dev.userlifecycle.events.LoyaltyTierChanged;
@@ -20,12 +19,16 @@ import dev.userlifecycle.events.UserProfile;
 import dev.userlifecycle.events.UserReactivated;
 import dev.userlifecycle.events.UserRegistered;
 import dev.userlifecycle.events.UserStatus;
+import dev.userlifecycle.events.UserEvent;
 import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.query.layers.LatestUserLayer;
+import dev.userlifecycle.query.store.DocumentBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.Message;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -33,6 +36,8 @@ import org.bson.Document;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,9 +47,13 @@ import java.util.function.Consumer;
  * Every write is idempotent under re-delivery: a document keeps the sequence number of the last event of the user's
  * stream it applied, and an event with a sequence number not above it changes nothing. The guard reads the document
  * by {@code _id} and writes it back whole by {@code _id}; events of one user are handled in order by one thread of
- * the (streaming) processor, so no other writer races it. {@link ReferralRecorded} is an event of the referrer's
- * stream, so the same guard covers it. The handlers take the event's {@link TrackingToken}, so this projection runs
+ * the (streaming) processor, so no other writer races it. The documents of a tracking batch are read and written
+ * together ({@link DocumentBatch}), and subscribers hear of a change once it is stored. {@link ReferralRecorded} is
+ * an event of the referrer's stream, so the same guard covers it. The handlers take the event's {@link TrackingToken}, so this projection runs
  * in a streaming (tracking or pooled) processor.
+ * <p>
+ * The profile's {@code layer} and {@code rfm} are no events' doing: they are looked up in the latest layering run
+ * when the profile is read ({@link LatestUserLayer}, two {@code _id} reads).
  */
 @ProcessingGroup(UserProfileProjection.PROCESSING_GROUP)
 public class UserProfileProjection {
@@ -54,10 +63,18 @@ public class UserProfileProjection {
 
     private final MongoDatabase database;
     private final QueryUpdateEmitter updateEmitter;
+    private final LatestUserLayer latestLayer;
 
     public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
+        this(database, updateEmitter, new LatestUserLayer(database));
+    }
+
+    /** {@code latestLayer} supplies the profile's {@code layer} and {@code rfm}: the user's place in the latest run. */
+    public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter,
+                                 LatestUserLayer latestLayer) {
         this.database = database;
         this.updateEmitter = updateEmitter;
+        this.latestLayer = latestLayer;
     }
 
     @EventHandler
@@ -141,23 +158,52 @@ public class UserProfileProjection {
     public Optional<UserProfile> handle(FindUserProfile query) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", query.userId())).first())
                        .map(ProfileState::from)
+                       .map(this::withLatestLayer)
                        .map(ProfileState::toView);
     }
 
+    private ProfileState withLatestLayer(ProfileState state) {
+        latestLayer.find(state.userId).ifPresent(layer -> {
+            state.layer = layer.layer();
+            state.rfm = layer.rfm();
+        });
+        return state;
+    }
+
+    private boolean subscribed(String userId) {
+        return updateEmitter.activeSubscriptions().stream()
+                            .anyMatch(subscription -> subscription.getPayload() instanceof FindUserProfile query
+                                    && query.userId().equals(userId));
+    }
+
     private void apply(String userId, long sequence, TrackingToken token, Consumer<ProfileState> change) {
-        Document stored = collection().find(Filters.eq("_id", userId)).first();
-        ProfileState state = stored == null ? ProfileState.empty(userId) : ProfileState.from(stored);
-        if (state.sequence != null && sequence <= state.sequence) {
-            return;
+        DocumentBatch batch = DocumentBatch.current(collection(), UserProfileProjection::idsOf);
+        try {
+            Document stored = batch.get(userId);
+            ProfileState state = stored == null ? ProfileState.empty(userId) : ProfileState.from(stored);
+            if (state.sequence != null && sequence <= state.sequence) {
+                return;
+            }
+            change.accept(state);
+            state.sequence = sequence;
+            if (token != null && token.position().isPresent()) {
+                state.position = token.position().getAsLong();
+            }
+            batch.put(userId, state.toDocument());
+        } finally {
+            for (DocumentBatch.Change written : batch.endOfEvent()) {
+                String changedUser = written.id();
+                // the layer lookup costs two reads, so only a profile that someone subscribed to gets it
+                if (subscribed(changedUser)) {
+                    UserProfile profile = withLatestLayer(ProfileState.from(written.after())).toView();
+                    updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(changedUser), profile);
+                }
+            }
         }
-        change.accept(state);
-        state.sequence = sequence;
-        if (token != null && token.position().isPresent()) {
-            state.position = token.position().getAsLong();
-        }
-        collection().replaceOne(Filters.eq("_id", userId), state.toDocument(), new ReplaceOptions().upsert(true));
-        UserProfile profile = state.toView();
-        updateEmitter.emit(FindUserProfile.class, q -> q.userId().equals(userId), profile);
+    }
+
+    private static Collection<String> idsOf(Message<?> message) {
+        return message.getPayload() instanceof UserEvent event ? List.of(event.userId()) : List.of();
     }
 
     private MongoCollection<Document> collection() {

@@ -1,0 +1,139 @@
+package dev.userlifecycle.query.facts;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.userlifecycle.query.retention.UserFacts;
+import org.bson.BsonReader;
+import org.bson.BsonType;
+import org.bson.BsonWriter;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.configuration.CodecRegistries;
+
+import java.util.Arrays;
+
+/**
+ * Decodes {@link StoredFacts} documents straight from the wire into {@link UserFacts}, without building a generic
+ * document first: passes over every user (a layering run, a rebuild of the analytics) read a million of them.
+ * Read-only; the projection writes through {@link StoredFacts#toDocument()}.
+ */
+public final class FactsCodec implements Codec<FactsCodec.Decoded> {
+
+    /** One user's facts ({@code null} before registration) and the registration day of their referrer. */
+    public record Decoded(UserFacts facts, int referrerRegisteredDay) {
+    }
+
+    /** The facts collection, read through this codec. */
+    public static MongoCollection<Decoded> collection(MongoDatabase database) {
+        return database.getCollection(StoredFacts.COLLECTION, Decoded.class)
+                       .withCodecRegistry(CodecRegistries.fromRegistries(
+                               CodecRegistries.fromCodecs(new FactsCodec()), database.getCodecRegistry()));
+    }
+
+    @Override
+    public Decoded decode(BsonReader reader, DecoderContext context) {
+        String userId = null;
+        int registeredDay = UserFacts.NONE;
+        int activatedDay = UserFacts.NONE;
+        String referrerId = null;
+        int referrerDay = UserFacts.NONE;
+        int[] activeDays = new int[0];
+        int[] purchaseDays = new int[0];
+        long[] cents = new long[0];
+        reader.readStartDocument();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            switch (reader.readName()) {
+                case "_id" -> userId = reader.readString();
+                case "registeredDay" -> registeredDay = readInt(reader);
+                case "activatedDay" -> activatedDay = readInt(reader);
+                case "referrerId" -> referrerId = readStringOrNull(reader);
+                case "referrerRegisteredDay" -> referrerDay = readInt(reader);
+                case "activeDays" -> activeDays = readInts(reader);
+                case "purchases" -> {
+                    Purchases purchases = readPurchases(reader);
+                    purchaseDays = purchases.days;
+                    cents = purchases.cents;
+                }
+                default -> reader.skipValue();
+            }
+        }
+        reader.readEndDocument();
+        UserFacts facts = registeredDay == UserFacts.NONE ? null
+                : new UserFacts(userId, registeredDay, activatedDay, activeDays, purchaseDays, cents, referrerId);
+        return new Decoded(facts, referrerDay);
+    }
+
+    private static int readInt(BsonReader reader) {
+        return switch (reader.getCurrentBsonType()) {
+            case INT32 -> reader.readInt32();
+            case INT64 -> (int) reader.readInt64();
+            case DOUBLE -> (int) reader.readDouble();
+            default -> {
+                reader.skipValue();
+                yield UserFacts.NONE;
+            }
+        };
+    }
+
+    private static String readStringOrNull(BsonReader reader) {
+        if (reader.getCurrentBsonType() == BsonType.STRING) {
+            return reader.readString();
+        }
+        reader.skipValue();
+        return null;
+    }
+
+    private static int[] readInts(BsonReader reader) {
+        int[] values = new int[16];
+        int count = 0;
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = readInt(reader);
+        }
+        reader.readEndArray();
+        return Arrays.copyOf(values, count);
+    }
+
+    private record Purchases(int[] days, long[] cents) {
+    }
+
+    private static Purchases readPurchases(BsonReader reader) {
+        int[] days = new int[4];
+        long[] cents = new long[4];
+        int count = 0;
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            if (count == days.length) {
+                days = Arrays.copyOf(days, count * 2);
+                cents = Arrays.copyOf(cents, count * 2);
+            }
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                switch (reader.readName()) {
+                    case "day" -> days[count] = readInt(reader);
+                    case "cents" -> cents[count] = reader.getCurrentBsonType() == BsonType.INT64
+                            ? reader.readInt64() : readInt(reader);
+                    default -> reader.skipValue();
+                }
+            }
+            reader.readEndDocument();
+            count++;
+        }
+        reader.readEndArray();
+        return new Purchases(Arrays.copyOf(days, count), Arrays.copyOf(cents, count));
+    }
+
+    @Override
+    public void encode(BsonWriter writer, Decoded value, EncoderContext context) {
+        throw new UnsupportedOperationException("facts are written by the projection as documents");
+    }
+
+    @Override
+    public Class<Decoded> getEncoderClass() {
+        return Decoded.class;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.userlifecycle.query.layers;
+
+import dev.userlifecycle.events.LifecycleError;
+import dev.userlifecycle.events.LifecycleException;
+
+/** No layering run answers the request (HTTP 404). */
+public class UnknownLayeringRunException extends LifecycleException {
+
+    private UnknownLayeringRunException(String field, String message) {
+        super(LifecycleError.Kind.NOT_FOUND, field, message);
+    }
+
+    public static UnknownLayeringRunException none() {
+        return new UnknownLayeringRunException(null, "no layering run has been stored yet");
+    }
+
+    public static UnknownLayeringRunException withId(String runId) {
+        return new UnknownLayeringRunException("runId", "no layering run '" + runId + "'");
+    }
+
+    public static UnknownLayeringRunException forUserAt(String userId, java.time.LocalDate at) {
+        return new UnknownLayeringRunException("at", "no layering run on or before " + at + " included user '"
+                + userId + "'");
+    }
+}
