@@ -36,9 +36,9 @@ final class QueryReport {
             out.append(String.format("  analytics documents %s: %.2f s%n",
                                      size.catchUpSeconds().isEmpty() ? "rebuilt from user_facts and written"
                                              : "written after the catch-up", size.rebuildSeconds()));
-            out.append("  | query                                                     | way          | requests "
+            out.append("  | query                                                          | way          | requests "
                        + "| p50 ms | p99 ms | max ms | errors | p50 / raw | p99 / raw |\n");
-            out.append("  |-----------------------------------------------------------|--------------|----------"
+            out.append("  |----------------------------------------------------------------|--------------|----------"
                        + "|--------|--------|--------|--------|-----------|-----------|\n");
             for (QueryResult query : size.queries()) {
                 row(out, query.name(), "HTTP", query.http(), query.baseline());
@@ -61,7 +61,7 @@ final class QueryReport {
         if (latency == null) {
             return;
         }
-        out.append(String.format("  | %-57s | %-12s | %,8d | %6.2f | %6.2f | %6.1f | %6d | %9s | %9s |%n", name, way,
+        out.append(String.format("  | %-62s | %-12s | %,8d | %6.2f | %6.2f | %6.1f | %6d | %9s | %9s |%n", name, way,
                                  latency.requests(), latency.millis(50), latency.millis(99), latency.maxMillis(),
                                  latency.errors(), ratio(latency, baseline, 50), ratio(latency, baseline, 99)));
     }
