@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the next tracking batch after a {@link GapAwareTrackingToken} with one {@code _id $in} query: the token's
- * gaps plus the next {@code batchSize} positions. Only when none of those exists is the position counter read, to
- * tell the end of the store from a run of failed commits to scan past.
+ * gaps plus the next {@code batchSize} positions, but none beyond the highest allocated one. That is remembered and
+ * read again from the position counter only when a fetch reaches it, so a reader far behind never reads the counter
+ * and a reader at the head asks for the few new positions rather than a whole range; it also tells the end of the
+ * store from a run of failed commits to scan past.
  * <p>
  * A position that is allocated but not visible yet is either a commit in flight or one that failed. Positions
  * beyond the highest visible event are simply read again next time; positions below it become gaps of the token and
@@ -40,6 +43,8 @@ final class TrackedBatchReader {
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private final Clock clock;
+    /** The highest position known to be allocated: read from the counter only when a fetch reaches it. */
+    private final AtomicLong knownHead = new AtomicLong();
 
     TrackedBatchReader(MongoCollection<Document> events, PositionCounter counter, Duration gapTimeout,
                        int maxGapOffset, Clock clock) {
@@ -54,16 +59,20 @@ final class TrackedBatchReader {
         GapAwareTrackingToken start = startingPoint(lastToken);
         long index = start.getIndex();
 
+        // a reader near the head asks only for allocated positions: a full range of ids that cannot exist yet costs
+        // the server as much as one that does, and a processor following a growing store fetches often
+        long head = knownHead.get();
+        if (index + batchSize > head) {
+            head = knownHead.accumulateAndGet(counter.highestAllocated(), Math::max);
+        }
+        long rangeEnd = Math.min(index + batchSize, Math.max(head, index));
         List<Long> wanted = new ArrayList<>(start.getGaps());
         wanted.addAll(evidencePositions(start));
-        long rangeEnd = index + batchSize;
         for (long p = index + 1; p <= rangeEnd; p++) {
             wanted.add(p);
         }
         Map<Long, Document> found = findByPositions(wanted);
-        // the counter is read only when the range held nothing new: to tell the end of the store from a run of
-        // positions whose commits failed
-        long head = containsAbove(found, index) ? rangeEnd : counter.highestAllocated();
+        // scan past ranges that hold nothing visible: positions whose commits failed, up to the counter
         int emptyRanges = 0;
         while (!containsAbove(found, index) && rangeEnd < head && emptyRanges++ < MAX_EMPTY_RANGES) {
             long from = rangeEnd + 1;

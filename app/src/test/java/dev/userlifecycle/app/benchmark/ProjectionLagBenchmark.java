@@ -1,0 +1,225 @@
+package dev.userlifecycle.app.benchmark;
+
+import dev.userlifecycle.app.UserLifecycleApplication;
+import dev.userlifecycle.app.mongo.EmbeddedMongo;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Do the projections keep up with the command side? The real application (all roles, embedded server in memory)
+ * takes purchases and activities through its {@link CommandGateway} from several threads as fast as it can, while a
+ * sampler notes every 50 ms the event store's head and the position of the slowest projection processor. The lag of a
+ * sample is how long ago the head was where that processor is now. The baseline, in the same process: the same
+ * commands with the projection processors stopped, so the ratio shows what following the events costs the commands.
+ * <pre>MAVEN_OPTS=-Xmx4g mvn -B -q -pl app -Pbenchmark test-compile exec:java \
+ *     -Dexec.mainClass=dev.userlifecycle.app.benchmark.ProjectionLagBenchmark [-Dbench.lag.commands=200000]</pre>
+ */
+public final class ProjectionLagBenchmark {
+
+    private static final int USERS = Integer.getInteger("bench.lag.users", 10_000);
+    private static final int COMMANDS = Integer.getInteger("bench.lag.commands", 200_000);
+    private static final int THREADS = Integer.getInteger("bench.lag.threads", 4);
+    private static final long SAMPLE_MILLIS = 50;
+
+    private ProjectionLagBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(UserLifecycleApplication.class)
+                .run("--lifecycle.mongo.embedded.backend=memory", "--lifecycle.mongo.uri=", "--server.port=0",
+                     "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                     "--axoniq.update-checker.disabled=true")) {
+            if (app.getBean(EmbeddedMongo.class).writesToFile()) {
+                throw new IllegalStateException("the benchmark runs on the embedded server in memory");
+            }
+            CommandGateway gateway = app.getBean(CommandGateway.class);
+            EventStore eventStore = app.getBean(EventStore.class);
+            List<StreamingEventProcessor> processors = processors(app.getBean(EventProcessingConfiguration.class));
+            Traffic traffic = new Traffic("lag", USERS, 0.7);
+            System.out.printf("Projection lag: %,d users, %,d commands per window, %d threads, processors %s%n",
+                              USERS, COMMANDS, THREADS, processors.stream().map(StreamingEventProcessor::getName).toList());
+            drive(THREADS, USERS, user -> {
+                gateway.sendAndWait(traffic.registration(user));
+                gateway.sendAndWait(traffic.activation(user));
+            });
+            awaitCaughtUp(eventStore, processors);
+
+            drive(THREADS, COMMANDS / 4, i -> gateway.sendAndWait(traffic.next(new Random(i)).command()));
+            awaitCaughtUp(eventStore, processors);
+
+            processors.forEach(StreamingEventProcessor::shutDown);
+            long baselineStart = System.nanoTime();
+            drive(THREADS, COMMANDS, i -> gateway.sendAndWait(traffic.next(new Random(31L * i)).command()));
+            double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
+            processors.forEach(StreamingEventProcessor::start);
+            awaitCaughtUp(eventStore, processors);
+
+            long eventsBefore = head(eventStore);
+            Sampler sampler = new Sampler(eventStore, processors);
+            Thread sampling = new Thread(sampler, "lag-sampler");
+            sampling.setDaemon(true);
+            sampling.start();
+            long start = System.nanoTime();
+            drive(THREADS, COMMANDS, i -> gateway.sendAndWait(traffic.next(new Random(17L * i + 5)).command()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long drainStart = System.nanoTime();
+            awaitCaughtUp(eventStore, processors);
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            sampler.stop();
+            sampling.join();
+            long events = head(eventStore) - eventsBefore;
+
+            long[] lags = sampler.lagsMillis();
+            System.out.printf("%n| figure | value |%n| --- | --- |%n");
+            System.out.printf("| commands/s without projections (baseline) | %,.0f |%n", COMMANDS / baselineSeconds);
+            System.out.printf("| commands/s with projections following | %,.0f (%.2fx the baseline) |%n",
+                              COMMANDS / seconds, baselineSeconds / seconds);
+            System.out.printf("| events/s appended while measured | %,.0f |%n", events / seconds);
+            System.out.printf("| lag of the slowest projection, p50 / p99 / max | %d / %d / %d ms |%n",
+                              percentile(lags, 50), percentile(lags, 99), percentile(lags, 100));
+            System.out.printf("| most events behind | %,d |%n", sampler.mostBehind());
+            System.out.printf("| caught up after the last command | %.2f s |%n", drainSeconds);
+            System.out.printf("%nTarget: lag under 2 s while commands run: %s%n",
+                              percentile(lags, 100) < 2_000 ? "met" : "MISSED");
+        }
+        System.exit(0);
+    }
+
+    private static List<StreamingEventProcessor> processors(EventProcessingConfiguration processing) {
+        return processing.eventProcessors().values().stream()
+                         .filter(StreamingEventProcessor.class::isInstance)
+                         .map(StreamingEventProcessor.class::cast)
+                         .toList();
+    }
+
+    interface Work {
+        void run(int index) throws Exception;
+    }
+
+    private static void drive(int threads, int count, Work work) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        try {
+                            work.run(i);
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "lag-client-" + t);
+            thread.start();
+        }
+        done.await();
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " of " + count + " commands failed");
+        }
+    }
+
+    private static long head(EventStore eventStore) {
+        return eventStore.createHeadToken().position().orElse(-1);
+    }
+
+    private static long slowest(List<StreamingEventProcessor> processors) {
+        long slowest = Long.MAX_VALUE;
+        for (StreamingEventProcessor processor : processors) {
+            for (EventTrackerStatus status : processor.processingStatus().values()) {
+                slowest = Math.min(slowest, status.getCurrentPosition().orElse(-1));
+            }
+        }
+        return slowest == Long.MAX_VALUE ? -1 : slowest;
+    }
+
+    private static void awaitCaughtUp(EventStore eventStore, List<StreamingEventProcessor> processors)
+            throws InterruptedException {
+        long head = head(eventStore);
+        while (slowest(processors) < head) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static long percentile(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** Samples the head and the slowest processor; a sample's lag is how long ago the head was at that position. */
+    private static final class Sampler implements Runnable {
+
+        private final EventStore eventStore;
+        private final List<StreamingEventProcessor> processors;
+        private final List<long[]> samples = new ArrayList<>();
+        private volatile boolean running = true;
+
+        Sampler(EventStore eventStore, List<StreamingEventProcessor> processors) {
+            this.eventStore = eventStore;
+            this.processors = processors;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                long now = System.nanoTime();
+                long head = head(eventStore);
+                long processed = slowest(processors);
+                synchronized (samples) {
+                    samples.add(new long[]{now, head, processed});
+                }
+                try {
+                    Thread.sleep(SAMPLE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long mostBehind() {
+            synchronized (samples) {
+                return samples.stream().mapToLong(s -> Math.max(0, s[1] - s[2])).max().orElse(0);
+            }
+        }
+
+        long[] lagsMillis() {
+            synchronized (samples) {
+                long[] lags = new long[samples.size()];
+                for (int i = 0; i < samples.size(); i++) {
+                    long processed = samples.get(i)[2];
+                    int first = 0;
+                    while (first < i && samples.get(first)[1] < processed) {
+                        first++;
+                    }
+                    long since = processed >= samples.get(i)[1] ? samples.get(i)[0] : samples.get(first)[0];
+                    lags[i] = (samples.get(i)[0] - since) / 1_000_000;
+                }
+                Arrays.sort(lags);
+                return lags;
+            }
+        }
+    }
+}
