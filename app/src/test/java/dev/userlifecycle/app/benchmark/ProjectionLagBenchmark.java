@@ -38,10 +38,11 @@ public final class ProjectionLagBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // the checker reads a system property, not the Spring environment, and there is no internet here
+        System.setProperty("axoniq.update-checker.disabled", "true");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(UserLifecycleApplication.class)
                 .run("--lifecycle.mongo.embedded.backend=memory", "--lifecycle.mongo.uri=", "--server.port=0",
-                     "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                     "--axoniq.update-checker.disabled=true")) {
+                     "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
             if (app.getBean(EmbeddedMongo.class).writesToFile()) {
                 throw new IllegalStateException("the benchmark runs on the embedded server in memory");
             }
