@@ -89,6 +89,9 @@ final class QueryReport {
             Map<String, QueryResult> byName = size.queries().stream()
                                                   .collect(Collectors.toMap(QueryResult::name, Function.identity()));
             byName.forEach((name, query) -> {
+                if (query.baseline() == null && query.gateway() == null) {
+                    return; // a reference row, such as the HTTP floor, has no target of its own
+                }
                 double limit = name.equals("profile") ? PROFILE_P99_TARGET_MS : TABLE_P99_TARGET_MS;
                 double p99 = query.http().millis(99);
                 target(out, String.format("%,d users, %s over HTTP: p99 < %.0f ms: %.2f ms", size.users(), name,
