@@ -42,18 +42,21 @@ final class AnalyticsDocuments {
     static Document retention(CohortBasis basis, CohortDayCounts counts) {
         return new Document("_id", retentionId(basis, counts.startDay()))
                 .append("size", counts.size())
-                .append("asOf", counts.asOf().toString())
                 .append("days", Packed.ints(counts.activeDays()))
                 .append("weeks", Packed.ints(counts.activeWeeks()))
                 .append("months", Packed.ints(counts.activeMonths()))
                 .append("lastActive", Packed.ints(counts.lastActive()));
     }
 
+    /**
+     * The counters of a start day with the data ending on {@code asOf}. The document holds no end of its own: it is
+     * written when its users change and stays exact as the data goes on, so the same facts give the same document
+     * whenever it was written.
+     */
     static CohortDayCounts retention(Document document, LocalDate asOf) {
         String id = document.getString("_id");
         int startDay = Integer.parseInt(id.substring(id.lastIndexOf(':') + 1));
-        LocalDate stored = LocalDate.parse(document.getString("asOf"));
-        return new CohortDayCounts(startDay, stored.isAfter(asOf) ? asOf : stored, document.getInteger("size"),
+        return new CohortDayCounts(startDay, asOf, document.getInteger("size"),
                                    Packed.ints(document.get("days")), Packed.ints(document.get("weeks")),
                                    Packed.ints(document.get("months")), Packed.ints(document.get("lastActive")));
     }
