@@ -8,6 +8,7 @@ import dev.userlifecycle.query.analytics.AnalyticsStore;
 import dev.userlifecycle.query.api.AnalyticsController;
 import dev.userlifecycle.query.api.UserQueryController;
 import dev.userlifecycle.query.facts.UserFactsProjection;
+import dev.userlifecycle.query.profile.DormancyCandidateFinder;
 import dev.userlifecycle.query.profile.UserProfileProjection;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -33,6 +34,11 @@ class QueryConfiguration {
     @Bean
     UserProfileProjection userProfileProjection(MongoDatabase database, QueryUpdateEmitter queryUpdateEmitter) {
         return new UserProfileProjection(database, queryUpdateEmitter);
+    }
+
+    @Bean
+    DormancyCandidateFinder dormancyCandidateFinder(MongoDatabase database) {
+        return new DormancyCandidateFinder(database);
     }
 
     @Bean
