@@ -23,10 +23,7 @@ class MessageConventionsTest {
             FindLatestLayeringRun.class, FindLayeringRun.class, FindLayeringRuns.class, FindUserLayers.class,
             FindUserLayerAt.class, LayeringRun.class, LayeringRunSummary.class, LayeringRunParameters.class,
             LayerShare.class, LayeringCluster.class, LayeringFeatures.class, RfmDistribution.class, UserLayer.class,
-            UserLayerHistory.class);
-
-    private static final Set<Class<?>> DORMANCY_QUERY_AND_VIEW = Set.of(FindDormancyCandidates.class,
-                                                                      DormancyCandidates.class);
+            UserLayerHistory.class, FindDormancyCandidates.class, DormancyCandidates.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {
@@ -36,7 +33,6 @@ class MessageConventionsTest {
                                               .filter(type -> !Examples.eventTypes().contains(type))
                                               .filter(type -> !VALUE_RECORDS.contains(type))
                                               .filter(type -> !QUERIES_AND_VIEWS.contains(type))
-                                              .filter(type -> !DORMANCY_QUERY_AND_VIEW.contains(type))
                                               .toList();
 
         assertThat(unclassified).as("records that are no command, event, query, view or known value type")
