@@ -1,6 +1,9 @@
 package dev.userlifecycle.app.deadlines;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.UserLifecycleApplication;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +30,16 @@ class DeadlineSurvivesRestartTest {
             assertThat(Probes.fired(app, userId)).as("stopped before it was due").isFalse();
         }
 
+        Instant restartedAt = Instant.now();
         try (ConfigurableApplicationContext restarted = start()) {
             Probes.awaitFired(restarted, userId, Duration.ofSeconds(20));
+            assertThat(Probes.firedAt(restarted, userId)).as("fired by the restarted application").isAfter(restartedAt);
         }
     }
 
-    /** The saga's processor handles the registration asynchronously; stop only once the deadline is scheduled. */
+    /** The saga's processor handles the registration asynchronously: stop only once the deadline is stored. */
     private static void awaitSagaStored(ConfigurableApplicationContext app) throws InterruptedException {
-        var jobs = app.getBean(com.mongodb.client.MongoDatabase.class)
+        MongoCollection<Document> jobs = app.getBean(MongoDatabase.class)
                       .getCollection(DeadlineConfiguration.COLLECTION_PREFIX + "jobs");
         long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (jobs.countDocuments() == 0) {
@@ -42,13 +48,13 @@ class DeadlineSurvivesRestartTest {
         }
     }
 
+    /** Command-line arguments: unlike the builder's default properties they win over application.yml. */
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(UserLifecycleApplication.class)
-                .properties("server.port=0",
-                            DeadlineProbeSaga.ENABLED + "=true",
-                            "lifecycle.mongo.uri=",
-                            "lifecycle.mongo.embedded.backend=h2",
-                            "lifecycle.mongo.embedded.file=" + directory.resolve("lifecycle.mv"))
-                .run();
+                .run("--server.port=0",
+                     "--" + DeadlineProbeSaga.ENABLED + "=true",
+                     "--lifecycle.mongo.uri=",
+                     "--lifecycle.mongo.embedded.backend=h2",
+                     "--lifecycle.mongo.embedded.file=" + directory.resolve("lifecycle.mv"));
     }
 }

@@ -34,8 +34,16 @@ final class Probes {
     }
 
     static boolean fired(ApplicationContext app, String userId) {
+        return record(app, userId) != null;
+    }
+
+    static Instant firedAt(ApplicationContext app, String userId) {
+        return record(app, userId).getDate("firedAt").toInstant();
+    }
+
+    private static Document record(ApplicationContext app, String userId) {
         return app.getBean(MongoDatabase.class).getCollection(DeadlineProbeSaga.FIRED)
-                  .find(new Document("_id", userId)).first() != null;
+                  .find(new Document("_id", userId)).first();
     }
 
     /** Polls until the probe's deadline fired; fails after {@code timeout}. */
