@@ -80,11 +80,12 @@ class DeadlineConfiguration {
                                            org.axonframework.config.Configuration axonConfiguration,
                                            Serializer serializer, TransactionManager transactionManager,
                                            ObjectProvider<DeadlineManagerSpanFactory> spanFactory) {
-        JobRunrDeadlineManager.Builder builder = JobRunrDeadlineManager.builder()
-                                                                       .jobScheduler(new JobScheduler(jobRunrStorageProvider))
-                                                                       .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
-                                                                       .serializer(serializer)
-                                                                       .transactionManager(transactionManager);
+        JobRunrDeadlineManager.Builder builder =
+                JobRunrDeadlineManager.builder()
+                                      .jobScheduler(new JobScheduler(jobRunrStorageProvider))
+                                      .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
+                                      .serializer(serializer)
+                                      .transactionManager(transactionManager);
         spanFactory.ifAvailable(builder::spanFactory);
         return builder.build();
     }

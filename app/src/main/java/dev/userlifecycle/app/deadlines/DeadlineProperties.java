@@ -20,8 +20,8 @@ public record DeadlineProperties(Duration pollInterval, int workers) {
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         workers = workers <= 0 ? 2 : workers;
         if (pollInterval.compareTo(MINIMUM_POLL_INTERVAL) < 0) {
-            throw new IllegalArgumentException("lifecycle.deadlines.poll-interval must be at least 5s (JobRunr's minimum), not "
-                                                       + pollInterval);
+            throw new IllegalArgumentException(
+                    "lifecycle.deadlines.poll-interval must be at least 5s (JobRunr's minimum), not " + pollInterval);
         }
     }
 }
