@@ -68,8 +68,9 @@ class DeadlineConfiguration {
     }
 
     /**
-     * JobRunr's migrations create and replace indexes, which the embedded server cannot do in the way they need; it
-     * has no use for them either (it indexes only {@code _id}), and collections appear on the first insert.
+     * On the embedded server JobRunr's migrations fail (M007 drops the index {@code name_1_owner_1} by name, which the
+     * server reports as not found) and are skipped with their validation: it indexes only {@code _id} anyway, and the
+     * collections appear with their first document. A real MongoDB gets JobRunr's collections and indexes.
      */
     private static DatabaseOptions migrations(LifecycleMongoProperties properties) {
         return properties.useEmbedded() ? DatabaseOptions.NO_VALIDATE : DatabaseOptions.CREATE;
