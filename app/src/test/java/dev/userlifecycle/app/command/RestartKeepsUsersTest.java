@@ -43,12 +43,12 @@ class RestartKeepsUsersTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // command-line arguments: the builder's properties are only defaults, and application.yml's values win over them
         return new SpringApplicationBuilder(UserLifecycleApplication.class)
-                .properties("server.port=0",
-                            "lifecycle.mongo.uri=",
-                            "lifecycle.mongo.embedded.backend=h2",
-                            "lifecycle.mongo.embedded.file=" + directory.resolve("lifecycle.mv"))
-                .run();
+                .run("--server.port=0",
+                     "--lifecycle.mongo.uri=",
+                     "--lifecycle.mongo.embedded.backend=h2",
+                     "--lifecycle.mongo.embedded.file=" + directory.resolve("lifecycle.mv"));
     }
 
     private static int post(ConfigurableApplicationContext app, String path, String body) {
