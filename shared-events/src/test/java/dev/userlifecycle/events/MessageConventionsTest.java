@@ -23,7 +23,8 @@ class MessageConventionsTest {
             FindLatestLayeringRun.class, FindLayeringRun.class, FindLayeringRuns.class, FindUserLayers.class,
             FindUserLayerAt.class, LayeringRun.class, LayeringRunSummary.class, LayeringRunParameters.class,
             LayerShare.class, LayeringCluster.class, LayeringFeatures.class, RfmDistribution.class, UserLayer.class,
-            UserLayerHistory.class, FindDormancyCandidates.class, DormancyCandidates.class);
+            UserLayerHistory.class, FindDormancyCandidates.class, DormancyCandidates.class, FindPointsLedger.class,
+            PointsLedger.class, PointsLedgerEntry.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {
