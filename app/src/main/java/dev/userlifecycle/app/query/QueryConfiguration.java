@@ -8,6 +8,7 @@ import dev.userlifecycle.query.analytics.AnalyticsStore;
 import dev.userlifecycle.query.api.AnalyticsController;
 import dev.userlifecycle.query.api.UserQueryController;
 import dev.userlifecycle.query.facts.UserFactsProjection;
+import dev.userlifecycle.query.points.PointsLedgerProjection;
 import dev.userlifecycle.query.profile.DormancyCandidateFinder;
 import dev.userlifecycle.query.profile.UserProfileProjection;
 import org.axonframework.config.Configuration;
@@ -37,6 +38,11 @@ class QueryConfiguration {
     }
 
     @Bean
+    PointsLedgerProjection pointsLedgerProjection(MongoDatabase database) {
+        return new PointsLedgerProjection(database);
+    }
+
+    @Bean
     DormancyCandidateFinder dormancyCandidateFinder(MongoDatabase database) {
         return new DormancyCandidateFinder(database);
     }
@@ -61,7 +67,7 @@ class QueryConfiguration {
     ConfigurerModule projectionProcessors(@Value("${lifecycle.query.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : new String[]{UserProfileProjection.PROCESSING_GROUP,
-                    UserFactsProjection.PROCESSING_GROUP}) {
+                    UserFactsProjection.PROCESSING_GROUP, PointsLedgerProjection.PROCESSING_GROUP}) {
                 processing.registerTrackingEventProcessor(group, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
             }

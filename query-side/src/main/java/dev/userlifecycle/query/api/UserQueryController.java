@@ -1,6 +1,9 @@
 package dev.userlifecycle.query.api;
 
+import dev.userlifecycle.events.FindPointsLedger;
 import dev.userlifecycle.events.FindUserProfile;
+import dev.userlifecycle.events.InvalidRequestException;
+import dev.userlifecycle.events.PointsLedger;
 import dev.userlifecycle.events.UnknownUserException;
 import dev.userlifecycle.events.UserProfile;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -8,6 +11,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Optional;
@@ -17,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 @RestController
 @RequestMapping("/api/v1/users")
 public class UserQueryController {
+
+    private static final int MAX_LEDGER_LIMIT = 500;
 
     private final QueryGateway queryGateway;
 
@@ -31,5 +37,25 @@ public class UserQueryController {
                                                            ResponseTypes.optionalInstanceOf(UserProfile.class))
                                                     .get();
         return profile.orElseThrow(() -> new UnknownUserException(userId));
+    }
+
+    /**
+     * A page of the user's points ledger, newest entry first: the entries below {@code before} (a stream sequence
+     * number, the {@code next} of the previous page); 404 while the user has no points or tier event.
+     */
+    @GetMapping("/{userId}/points")
+    public PointsLedger points(@PathVariable String userId, @RequestParam(defaultValue = "50") int limit,
+                               @RequestParam(required = false) Long before)
+            throws InterruptedException, ExecutionException {
+        if (limit < 1 || limit > MAX_LEDGER_LIMIT) {
+            throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LEDGER_LIMIT);
+        }
+        if (before != null && before < 0) {
+            throw new InvalidRequestException("before", "must not be negative");
+        }
+        Optional<PointsLedger> ledger = queryGateway.query(new FindPointsLedger(userId, limit, before),
+                                                           ResponseTypes.optionalInstanceOf(PointsLedger.class))
+                                                    .get();
+        return ledger.orElseThrow(() -> new UnknownUserException(userId));
     }
 }
