@@ -2,10 +2,16 @@ package dev.userlifecycle.app.query;
 
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.Http;
+import dev.userlifecycle.events.ChangeLoyaltyTier;
+import dev.userlifecycle.events.EarnPoints;
+import dev.userlifecycle.events.ExpirePoints;
+import dev.userlifecycle.events.LoyaltyTier;
 import dev.userlifecycle.query.analytics.AnalyticsStore;
 import dev.userlifecycle.query.facts.StoredFacts;
 import dev.userlifecycle.query.facts.UserFactsProjection;
+import dev.userlifecycle.query.points.PointsLedgerProjection;
 import dev.userlifecycle.query.profile.UserProfileProjection;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayRebuildsTheReadModelsTest {
 
     private static final List<String> READ_MODELS = List.of(UserProfileProjection.COLLECTION, StoredFacts.COLLECTION,
-                                                            "analytics");
+                                                            "analytics", PointsLedgerProjection.COLLECTION);
 
     @Autowired
     TestRestTemplate rest;
@@ -42,16 +49,20 @@ class ReplayRebuildsTheReadModelsTest {
     MongoDatabase database;
     @Autowired
     AnalyticsStore analytics;
+    @Autowired
+    CommandGateway commands;
 
     @Test
-    void aReplayFromTheStartRebuildsEqualProfilesFactsAndAnalytics() {
+    void aReplayFromTheStartRebuildsEqualProfilesFactsAnalyticsAndPointsLedgers() {
         recordSomeHistory();
         Projections.awaitCaughtUp(processing, eventStore, Duration.ofSeconds(20));
         analytics.flush();
         Map<String, List<Document>> before = readModels();
         assertThat(before.get(StoredFacts.COLLECTION)).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(before.get(PointsLedgerProjection.COLLECTION)).isNotEmpty();
 
-        for (String group : List.of(UserProfileProjection.PROCESSING_GROUP, UserFactsProjection.PROCESSING_GROUP)) {
+        for (String group : List.of(UserProfileProjection.PROCESSING_GROUP, UserFactsProjection.PROCESSING_GROUP,
+                                    PointsLedgerProjection.PROCESSING_GROUP)) {
             StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
                                                           .orElseThrow();
             processor.shutDown();
@@ -74,7 +85,16 @@ class ReplayRebuildsTheReadModelsTest {
             post(http, "/api/v1/users/" + userId + "/purchases", """
                     {"orderId": "o-%d", "amount": {"amount": "%d.90", "currency": "CNY"},
                      "occurredAt": "2026-02-1%dT04:00:00Z"}""".formatted(i, 10 + i, i));
+            earnRedeemAndExpirePoints(http, userId, Instant.parse("2026-02-1" + i + "T05:00:00Z"));
         }
+    }
+
+    private void earnRedeemAndExpirePoints(Http http, String userId, Instant at) {
+        commands.sendAndWait(new EarnPoints(userId, 100, "purchase", "o-" + userId, at, at.plusSeconds(86_400)));
+        post(http, "/api/v1/users/" + userId + "/points/redemptions", """
+                {"points": 30, "reason": "coupon", "occurredAt": "%s"}""".formatted(at.plusSeconds(60)));
+        commands.sendAndWait(new ExpirePoints(userId, 20, at.plusSeconds(86_400)));
+        commands.sendAndWait(new ChangeLoyaltyTier(userId, LoyaltyTier.SILVER, at.plusSeconds(86_400)));
     }
 
     private static void post(Http http, String path, String body) {
