@@ -9,6 +9,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
+import java.util.function.Predicate;
+
 /** Sends JSON to the running app and reads the answer as a tree, so tests can state what a client sees. */
 public final class Http {
 
@@ -35,6 +38,29 @@ public final class Http {
 
     public Response get(String path) {
         return send(HttpMethod.GET, path, null, new HttpHeaders());
+    }
+
+    /**
+     * GETs {@code path} until it answers 200 with a body that is {@code ready}, within 15 s: read models follow the
+     * events within a short lag.
+     */
+    public JsonNode awaitGet(String path, Predicate<JsonNode> ready) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (last.status() == 200 && ready.test(last.body())) {
+                return last.body();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(path + " not ready within 15 s; last answer: "
+                                 + (last == null ? null : last.status() + " " + last.body()));
     }
 
     public Response send(HttpMethod method, String path, String body, HttpHeaders headers) {

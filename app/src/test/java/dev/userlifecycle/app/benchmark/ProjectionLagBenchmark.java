@@ -1,15 +1,16 @@
 package dev.userlifecycle.app.benchmark;
 
+import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +48,9 @@ public final class ProjectionLagBenchmark {
                 throw new IllegalStateException("the benchmark runs on the embedded server in memory");
             }
             CommandGateway gateway = app.getBean(CommandGateway.class);
-            EventStore eventStore = app.getBean(EventStore.class);
-            List<StreamingEventProcessor> processors = processors(app.getBean(EventProcessingConfiguration.class));
+            ProjectionCatchUp catchUp = new ProjectionCatchUp(app.getBean(EventProcessingConfiguration.class),
+                                                              app.getBean(EventStore.class));
+            List<StreamingEventProcessor> processors = List.copyOf(catchUp.processors().values());
             Traffic traffic = new Traffic("lag", USERS, 0.7);
             System.out.printf("Projection lag: %,d users, %,d commands per window, %d threads, processors %s%n",
                               USERS, COMMANDS, THREADS, processors.stream().map(StreamingEventProcessor::getName).toList());
@@ -56,20 +58,20 @@ public final class ProjectionLagBenchmark {
                 gateway.sendAndWait(traffic.registration(user));
                 gateway.sendAndWait(traffic.activation(user));
             });
-            awaitCaughtUp(eventStore, processors);
+            catchUp.await(Duration.ofMinutes(10));
 
             drive(THREADS, COMMANDS / 4, i -> gateway.sendAndWait(traffic.next(new Random(i)).command()));
-            awaitCaughtUp(eventStore, processors);
+            catchUp.await(Duration.ofMinutes(10));
 
             processors.forEach(StreamingEventProcessor::shutDown);
             long baselineStart = System.nanoTime();
             drive(THREADS, COMMANDS, i -> gateway.sendAndWait(traffic.next(new Random(31L * i)).command()));
             double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
             processors.forEach(StreamingEventProcessor::start);
-            awaitCaughtUp(eventStore, processors);
+            catchUp.await(Duration.ofMinutes(10));
 
-            long eventsBefore = head(eventStore);
-            Sampler sampler = new Sampler(eventStore, processors);
+            long eventsBefore = catchUp.head();
+            Sampler sampler = new Sampler(catchUp);
             Thread sampling = new Thread(sampler, "lag-sampler");
             sampling.setDaemon(true);
             sampling.start();
@@ -77,11 +79,11 @@ public final class ProjectionLagBenchmark {
             drive(THREADS, COMMANDS, i -> gateway.sendAndWait(traffic.next(new Random(17L * i + 5)).command()));
             double seconds = (System.nanoTime() - start) / 1e9;
             long drainStart = System.nanoTime();
-            awaitCaughtUp(eventStore, processors);
+            catchUp.await(Duration.ofMinutes(10));
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             sampler.stop();
             sampling.join();
-            long events = head(eventStore) - eventsBefore;
+            long events = catchUp.head() - eventsBefore;
 
             long[] lags = sampler.lagsMillis();
             System.out.printf("%n| figure | value |%n| --- | --- |%n");
@@ -97,13 +99,6 @@ public final class ProjectionLagBenchmark {
                               percentile(lags, 100) < 2_000 ? "met" : "MISSED");
         }
         System.exit(0);
-    }
-
-    private static List<StreamingEventProcessor> processors(EventProcessingConfiguration processing) {
-        return processing.eventProcessors().values().stream()
-                         .filter(StreamingEventProcessor.class::isInstance)
-                         .map(StreamingEventProcessor.class::cast)
-                         .toList();
     }
 
     interface Work {
@@ -136,26 +131,8 @@ public final class ProjectionLagBenchmark {
         }
     }
 
-    private static long head(EventStore eventStore) {
-        return eventStore.createHeadToken().position().orElse(-1);
-    }
-
-    private static long slowest(List<StreamingEventProcessor> processors) {
-        long slowest = Long.MAX_VALUE;
-        for (StreamingEventProcessor processor : processors) {
-            for (EventTrackerStatus status : processor.processingStatus().values()) {
-                slowest = Math.min(slowest, status.getCurrentPosition().orElse(-1));
-            }
-        }
-        return slowest == Long.MAX_VALUE ? -1 : slowest;
-    }
-
-    private static void awaitCaughtUp(EventStore eventStore, List<StreamingEventProcessor> processors)
-            throws InterruptedException {
-        long head = head(eventStore);
-        while (slowest(processors) < head) {
-            Thread.sleep(20);
-        }
+    private static long slowest(ProjectionCatchUp catchUp) {
+        return catchUp.positions().values().stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 
     private static long percentile(long[] sorted, int percentile) {
@@ -169,22 +146,20 @@ public final class ProjectionLagBenchmark {
     /** Samples the head and the slowest processor; a sample's lag is how long ago the head was at that position. */
     private static final class Sampler implements Runnable {
 
-        private final EventStore eventStore;
-        private final List<StreamingEventProcessor> processors;
+        private final ProjectionCatchUp catchUp;
         private final List<long[]> samples = new ArrayList<>();
         private volatile boolean running = true;
 
-        Sampler(EventStore eventStore, List<StreamingEventProcessor> processors) {
-            this.eventStore = eventStore;
-            this.processors = processors;
+        Sampler(ProjectionCatchUp catchUp) {
+            this.catchUp = catchUp;
         }
 
         @Override
         public void run() {
             while (running) {
                 long now = System.nanoTime();
-                long head = head(eventStore);
-                long processed = slowest(processors);
+                long head = catchUp.head();
+                long processed = slowest(catchUp);
                 synchronized (samples) {
                     samples.add(new long[]{now, head, processed});
                 }

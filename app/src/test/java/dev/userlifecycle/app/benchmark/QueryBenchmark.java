@@ -6,7 +6,7 @@ import com.mongodb.client.model.Filters;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.cdnow.CdnowHistory;
 import dev.userlifecycle.app.cdnow.CdnowImport;
-import dev.userlifecycle.app.cdnow.ProjectionCatchUp;
+import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
 import dev.userlifecycle.events.FindRetention;
 import dev.userlifecycle.events.FindUserProfile;

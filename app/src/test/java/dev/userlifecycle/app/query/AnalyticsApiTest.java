@@ -50,7 +50,7 @@ class AnalyticsApiTest {
         created(http.post("/api/v1/users/" + bob + "/purchases", purchase("b-2", "30.00", "2031-01-08")));
         created(http.post("/api/v1/users", registration(cleo, "2031-01-13", null)));
         created(http.post("/api/v1/users/" + ann + "/purchases", purchase("a-1", "10.00", "2031-01-14")));
-        await("/api/v1/kpis?from=2031-01-06&to=2031-01-14", body -> body.path("registeredUsers").asInt() == 3
+        http.awaitGet("/api/v1/kpis?from=2031-01-06&to=2031-01-14", body -> body.path("registeredUsers").asInt() == 3
                 && body.path("averageOrderValue").path("amount").asText().equals("20.00"));
     }
 
@@ -129,25 +129,6 @@ class AnalyticsApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorFields()).containsExactly("from");
-    }
-
-    private JsonNode await(String path, Predicate<JsonNode> ready) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = http.get(path);
-            if (last.status() == 200 && ready.test(last.body())) {
-                return last.body();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError(path + " not ready within 15 s; last answer: "
-                                 + (last == null ? null : last.status() + " " + last.body()));
     }
 
     private static void created(Response response) {

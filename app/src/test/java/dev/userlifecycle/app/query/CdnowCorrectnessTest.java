@@ -11,7 +11,7 @@ import dev.userlifecycle.app.cdnow.ExpectedCohorts;
 import dev.userlifecycle.app.cdnow.ExpectedCohorts.Basis;
 import dev.userlifecycle.app.cdnow.ExpectedCohorts.Row;
 import dev.userlifecycle.app.cdnow.ExpectedRfm;
-import dev.userlifecycle.app.cdnow.ProjectionCatchUp;
+import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.query.analytics.AnalyticsStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -86,7 +86,7 @@ class LayeringApiTest {
         assertThat(before.status()).isEqualTo(404);
         assertThat(before.errorFields()).containsExactly("at");
 
-        JsonNode profile = awaitProfile(userId);
+        JsonNode profile = http.awaitGet("/api/v1/users/" + userId, body -> true);
         JsonNode profiled = http.get("/api/v1/users/" + userId + "/layers?at=1998-06-30").body();
         assertThat(profile.path("layer").asText()).isEqualTo(profiled.path("layer").asText());
         assertThat(profile.path("rfm")).isEqualTo(profiled.path("rfm"));
@@ -131,23 +131,6 @@ class LayeringApiTest {
             database.getCollection(StoredFacts.COLLECTION)
                     .replaceOne(Filters.eq("_id", user.userId()), document, new ReplaceOptions().upsert(true));
         }
-    }
-
-    private JsonNode awaitProfile(String userId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Response response = http.get("/api/v1/users/" + userId);
-            if (response.status() == 200) {
-                return response.body();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no profile of " + userId + " within 10 s");
     }
 
     private static String registration(String userId) {

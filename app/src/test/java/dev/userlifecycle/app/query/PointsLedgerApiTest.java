@@ -52,7 +52,7 @@ class PointsLedgerApiTest {
                 {"points": 120, "reason": "coupon", "redemptionId": "r-1", "occurredAt": "2026-03-03T00:00:00Z"}""")
                        .status()).isEqualTo(201);
 
-        JsonNode ledger = awaitLedger(userId, body -> body.path("entries").size() == 3);
+        JsonNode ledger = http.awaitGet("/api/v1/users/" + userId + "/points", body -> body.path("entries").size() == 3);
 
         assertThat(ledger.path("userId").asText()).isEqualTo(userId);
         assertThat(ledger.path("balance").asLong()).isEqualTo(180);
@@ -111,22 +111,4 @@ class PointsLedgerApiTest {
         return kinds;
     }
 
-    private JsonNode awaitLedger(String userId, Predicate<JsonNode> ready) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = http.get("/api/v1/users/" + userId + "/points");
-            if (last.status() == 200 && ready.test(last.body())) {
-                return last.body();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("ledger of " + userId + " not ready within 10 s; last answer: "
-                                 + (last == null ? null : last.status() + " " + last.body()));
-    }
 }

@@ -2,6 +2,7 @@ package dev.userlifecycle.app.query;
 
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.Http;
+import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.events.ChangeLoyaltyTier;
 import dev.userlifecycle.events.EarnPoints;
 import dev.userlifecycle.events.ExpirePoints;
@@ -53,9 +54,9 @@ class ReplayRebuildsTheReadModelsTest {
     CommandGateway commands;
 
     @Test
-    void aReplayFromTheStartRebuildsEqualProfilesFactsAnalyticsAndPointsLedgers() {
+    void aReplayFromTheStartRebuildsEqualProfilesFactsAnalyticsAndPointsLedgers() throws InterruptedException {
         recordSomeHistory();
-        Projections.awaitCaughtUp(processing, eventStore, Duration.ofSeconds(20));
+        new ProjectionCatchUp(processing, eventStore).await(Duration.ofSeconds(20));
         analytics.flush();
         Map<String, List<Document>> before = readModels();
         assertThat(before.get(StoredFacts.COLLECTION)).hasSizeGreaterThanOrEqualTo(4);
@@ -69,7 +70,7 @@ class ReplayRebuildsTheReadModelsTest {
             processor.resetTokens();
             processor.start();
         }
-        Projections.awaitCaughtUp(processing, eventStore, Duration.ofSeconds(20));
+        new ProjectionCatchUp(processing, eventStore).await(Duration.ofSeconds(20));
         analytics.flush();
 
         assertThat(readModels()).isEqualTo(before);

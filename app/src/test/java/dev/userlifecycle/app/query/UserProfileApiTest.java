@@ -47,7 +47,7 @@ class UserProfileApiTest {
         assertThat(http.post("/api/v1/users/" + userId + "/purchases", purchase("o-1", "12.50")).status())
                 .isEqualTo(201);
 
-        JsonNode profile = awaitProfile(userId, body -> body.path("purchaseCount").asLong() == 1);
+        JsonNode profile = http.awaitGet("/api/v1/users/" + userId, body -> body.path("purchaseCount").asLong() == 1);
 
         assertThat(profile.path("userId").asText()).isEqualTo(userId);
         assertThat(profile.path("status").asText()).isEqualTo("ACTIVE");
@@ -74,7 +74,7 @@ class UserProfileApiTest {
     void aSubscriptionQueryReceivesTheUpdateOfAPurchase() {
         String userId = newUserId();
         assertThat(http.post("/api/v1/users", registration(userId)).status()).isEqualTo(201);
-        awaitProfile(userId, body -> true);
+        http.awaitGet("/api/v1/users/" + userId, body -> true);
 
         try (SubscriptionQueryResult<UserProfile, UserProfile> result = queryGateway.subscriptionQuery(
                 new FindUserProfile(userId), UserProfile.class, UserProfile.class)) {
@@ -92,25 +92,6 @@ class UserProfileApiTest {
             assertThat(updated.userId()).isEqualTo(userId);
             assertThat(updated.totalSpent()).isEqualTo(Money.of("30.00", "CNY"));
         }
-    }
-
-    private JsonNode awaitProfile(String userId, Predicate<JsonNode> ready) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = http.get("/api/v1/users/" + userId);
-            if (last.status() == 200 && ready.test(last.body())) {
-                return last.body();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("profile of " + userId + " not ready within 10 s; last answer: "
-                                 + (last == null ? null : last.status() + " " + last.body()));
     }
 
     private static String newUserId() {

@@ -62,9 +62,9 @@ class DormancySweepApiTest {
         assertThat(http.post("/api/v1/users/" + busy + "/activities",
                              "{\"kind\": \"LOGIN\", \"occurredAt\": \"2030-02-20T08:00:00Z\"}").status())
                 .isEqualTo(202);
-        awaitProfile(idle, body -> body.path("lastActiveAt").asText().equals("2030-01-02T08:00:00Z"));
-        awaitProfile(alsoIdle, body -> body.path("lastActiveAt").asText().equals("2030-01-02T08:00:00Z"));
-        awaitProfile(busy, body -> body.path("lastActiveAt").asText().equals("2030-02-20T08:00:00Z"));
+        http.awaitGet("/api/v1/users/" + idle, body -> body.path("lastActiveAt").asText().equals("2030-01-02T08:00:00Z"));
+        http.awaitGet("/api/v1/users/" + alsoIdle, body -> body.path("lastActiveAt").asText().equals("2030-01-02T08:00:00Z"));
+        http.awaitGet("/api/v1/users/" + busy, body -> body.path("lastActiveAt").asText().equals("2030-02-20T08:00:00Z"));
 
         Response first = http.post(SWEEPS, "{\"asOf\": \"2030-03-01T00:00:00Z\"}");
 
@@ -75,8 +75,8 @@ class DormancySweepApiTest {
         assertThat(first.body().path("marked").asLong()).isEqualTo(2);
         assertThat(first.body().path("skipped").asLong()).isZero();
         assertThat(first.body().path("failed").asLong()).isZero();
-        awaitProfile(idle, body -> body.path("status").asText().equals("DORMANT"));
-        awaitProfile(alsoIdle, body -> body.path("status").asText().equals("DORMANT"));
+        http.awaitGet("/api/v1/users/" + idle, body -> body.path("status").asText().equals("DORMANT"));
+        http.awaitGet("/api/v1/users/" + alsoIdle, body -> body.path("status").asText().equals("DORMANT"));
         assertThat(http.get("/api/v1/users/" + busy).body().path("status").asText()).isEqualTo("ACTIVE");
         DomainEventMessage<?> last = lastEventOf(idle);
         assertThat(last.getPayload()).isEqualTo(new UserWentDormant(idle, Instant.parse("2030-01-02T08:00:00Z"),
@@ -106,25 +106,6 @@ class DormancySweepApiTest {
 
     private DomainEventMessage<?> lastEventOf(String userId) {
         return eventStore.readEvents(userId).asStream().reduce((a, b) -> b).orElseThrow();
-    }
-
-    private JsonNode awaitProfile(String userId, Predicate<JsonNode> ready) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Response last = null;
-        while (System.nanoTime() < deadline) {
-            last = http.get("/api/v1/users/" + userId);
-            if (last.status() == 200 && ready.test(last.body())) {
-                return last.body();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("profile of " + userId + " not ready within 10 s; last answer: "
-                                 + (last == null ? null : last.status() + " " + last.body()));
     }
 
     private static String registration(String userId) {

@@ -20,6 +20,7 @@ public final class AnalyticsCounters {
     private final KpiCounters kpis = new KpiCounters();
     private final TreeMap<Integer, Integer> usersByLastActiveDay = new TreeMap<>();
     private Changes changes = Changes.none();
+    private boolean lifecycleChanged;
 
     /**
      * Which documents changed: the start days of each basis, the KPI days, and whether the lifecycle counters (one
@@ -67,13 +68,14 @@ public final class AnalyticsCounters {
         kpis.add(user, referrerRegisteredDay, sign, changes.kpiDays()::add);
         int last = user.activeDays()[user.activeDays().length - 1];
         usersByLastActiveDay.merge(last, sign, (a, b) -> a + b == 0 ? null : a + b);
-        changes = new Changes(changes.cohortDays(), changes.kpiDays(), true);
+        lifecycleChanged = true;
     }
 
     /** What changed since the previous call, which starts a new, empty set of changes. */
     public synchronized Changes drainChanges() {
-        Changes drained = changes;
+        Changes drained = new Changes(changes.cohortDays(), changes.kpiDays(), lifecycleChanged);
         changes = Changes.none();
+        lifecycleChanged = false;
         return drained;
     }
 
@@ -83,7 +85,7 @@ public final class AnalyticsCounters {
             changes.cohortDays().get(basis).addAll(retention.startDays(basis));
         }
         changes.kpiDays().addAll(kpis.days());
-        changes = new Changes(changes.cohortDays(), changes.kpiDays(), true);
+        lifecycleChanged = true;
     }
 
     /** The last day with any activity: the end of the data; {@code null} before the first user. */

@@ -1,4 +1,4 @@
-package dev.userlifecycle.app.cdnow;
+package dev.userlifecycle.app;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
