@@ -5,18 +5,22 @@ import dev.userlifecycle.events.ActivateUser;
 import dev.userlifecycle.events.ActivityKind;
 import dev.userlifecycle.events.BusinessRuleViolation;
 import dev.userlifecycle.events.ChangeConsents;
+import dev.userlifecycle.events.Channel;
 import dev.userlifecycle.events.ChannelConsents;
+import dev.userlifecycle.events.ContactUser;
 import dev.userlifecycle.events.ConsentsChanged;
 import dev.userlifecycle.events.EndWakeUpCampaign;
 import dev.userlifecycle.events.EnterWakeUpCampaign;
+import dev.userlifecycle.events.FrequencyCap;
 import dev.userlifecycle.events.InvalidTransitionException;
 import dev.userlifecycle.events.MarkUserDormant;
 import dev.userlifecycle.events.OutreachContactRecorded;
+import dev.userlifecycle.events.OutreachDecision;
+import dev.userlifecycle.events.OutreachSkipReason;
 import dev.userlifecycle.events.OutreachStepSkipped;
 import dev.userlifecycle.events.PurchaseMade;
 import dev.userlifecycle.events.PurchaseOutcome;
 import dev.userlifecycle.events.RecordActivity;
-import dev.userlifecycle.events.RecordOutreachContact;
 import dev.userlifecycle.events.RecordOutreachSkipped;
 import dev.userlifecycle.events.RecordPurchase;
 import dev.userlifecycle.events.ReferralRecorded;
@@ -39,7 +43,11 @@ import org.axonframework.modelling.command.AggregateRoot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -56,6 +64,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class User {
 
+    /** How far back contacts are kept for frequency caps: caps with longer windows see fewer contacts. */
+    static final Duration CONTACT_MEMORY = Duration.ofDays(90);
+
     @AggregateIdentifier
     private String userId;
     private UserStatus status;
@@ -67,7 +78,8 @@ class User {
     private String campaignId;
     private boolean holdout;
     private Set<String> enteredCampaigns = new HashSet<>();
-    private Set<String> outreachSteps = new HashSet<>();
+    private Map<String, OutreachDecision> outreachSteps = new HashMap<>();
+    private List<Instant> recentContacts = new ArrayList<>();
     @AggregateMember
     private LoyaltyAccount loyalty;
 
@@ -189,25 +201,44 @@ class User {
     }
 
     @CommandHandler
-    void handle(RecordOutreachContact command) {
-        if (outreachSteps.contains(stepKey(command.campaignId(), command.step(), command.channel().name()))) {
-            return;
+    OutreachDecision handle(ContactUser command) {
+        String key = stepKey(command.campaignId(), command.step());
+        if (outreachSteps.containsKey(key)) {
+            return outreachSteps.get(key);
         }
+        Channel first = command.channels().get(0);
         if (holdout && command.campaignId().equals(campaignId)) {
-            throw new BusinessRuleViolation("campaignId", "user '" + userId + "' is in the holdout group of "
-                    + "campaign '" + campaignId + "' and is not contacted");
+            return skip(command, first, OutreachSkipReason.HOLDOUT);
         }
-        if (!consents.allows(command.channel())) {
-            throw new BusinessRuleViolation("channel", "user '" + userId + "' has not consented to "
-                    + command.channel());
+        Channel channel = command.channels().stream().filter(consents::allows).findFirst().orElse(null);
+        if (channel == null) {
+            return skip(command, first, OutreachSkipReason.NO_CONSENT);
         }
-        apply(new OutreachContactRecorded(userId, command.campaignId(), command.step(), command.channel(),
+        if (command.frequencyCap() != null && capReached(command.frequencyCap(), command.occurredAt())) {
+            return skip(command, channel, OutreachSkipReason.FREQUENCY_CAP);
+        }
+        apply(new OutreachContactRecorded(userId, command.campaignId(), command.step(), channel,
                                           command.occurredAt()));
+        return outreachSteps.get(key);
+    }
+
+    private OutreachDecision skip(ContactUser command, Channel channel, OutreachSkipReason reason) {
+        apply(new OutreachStepSkipped(userId, command.campaignId(), command.step(), channel, reason.name(),
+                                      command.occurredAt()));
+        return outreachSteps.get(stepKey(command.campaignId(), command.step()));
+    }
+
+    private boolean capReached(FrequencyCap cap, Instant at) {
+        Instant windowStart = at.minus(cap.window());
+        long inWindow = recentContacts.stream()
+                                      .filter(contact -> contact.isAfter(windowStart) && !contact.isAfter(at))
+                                      .count();
+        return inWindow >= cap.maxContacts();
     }
 
     @CommandHandler
     void handle(RecordOutreachSkipped command) {
-        if (!outreachSteps.contains(stepKey(command.campaignId(), command.step(), command.channel().name()))) {
+        if (!outreachSteps.containsKey(stepKey(command.campaignId(), command.step()))) {
             apply(new OutreachStepSkipped(userId, command.campaignId(), command.step(), command.channel(),
                                           command.reason(), command.occurredAt()));
         }
@@ -227,9 +258,9 @@ class User {
         }
     }
 
-    // the campaign id comes first and cannot contain '|', the channel last, so any step text gives a unique key
-    private static String stepKey(String campaignId, String step, String channel) {
-        return campaignId + '|' + step + '|' + channel;
+    // a campaign id cannot contain '|', so any step text gives a unique key
+    private static String stepKey(String campaignId, String step) {
+        return campaignId + '|' + step;
     }
 
     @EventSourcingHandler
@@ -291,12 +322,16 @@ class User {
 
     @EventSourcingHandler
     void on(OutreachContactRecorded event) {
-        outreachSteps.add(stepKey(event.campaignId(), event.step(), event.channel().name()));
+        outreachSteps.put(stepKey(event.campaignId(), event.step()),
+                          OutreachDecision.contacted(event.campaignId(), event.step(), event.channel()));
+        recentContacts.removeIf(contact -> contact.isBefore(event.occurredAt().minus(CONTACT_MEMORY)));
+        recentContacts.add(event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(OutreachStepSkipped event) {
-        outreachSteps.add(stepKey(event.campaignId(), event.step(), event.channel().name()));
+        outreachSteps.put(stepKey(event.campaignId(), event.step()),
+                          OutreachDecision.skipped(event.campaignId(), event.step(), event.channel(), event.reason()));
     }
 
     private void noteActivity(Instant occurredAt) {

@@ -9,6 +9,7 @@ import dev.userlifecycle.events.ChangeConsents;
 import dev.userlifecycle.events.ChangeLoyaltyTier;
 import dev.userlifecycle.events.Channel;
 import dev.userlifecycle.events.ChannelConsents;
+import dev.userlifecycle.events.ContactUser;
 import dev.userlifecycle.events.DeclareIncident;
 import dev.userlifecycle.events.EarnPoints;
 import dev.userlifecycle.events.EnterWakeUpCampaign;
@@ -21,7 +22,6 @@ import dev.userlifecycle.events.PurchaseOutcome;
 import dev.userlifecycle.events.RecordActivity;
 import dev.userlifecycle.events.RecordApologySent;
 import dev.userlifecycle.events.RecordIncidentCompensation;
-import dev.userlifecycle.events.RecordOutreachContact;
 import dev.userlifecycle.events.RecordPurchase;
 import dev.userlifecycle.events.RedeemPoints;
 import dev.userlifecycle.events.ReferralRecorded;
@@ -242,7 +242,7 @@ class CommandSideModuleTest {
         commands.sendAndWait(new ChangeLoyaltyTier("u-1", LoyaltyTier.SILVER, at(2)));
         commands.sendAndWait(new MarkUserDormant("u-1", at(40), DORMANCY));
         commands.sendAndWait(new EnterWakeUpCampaign("u-1", "wake-1", false, at(40)));
-        commands.sendAndWait(new RecordOutreachContact("u-1", "wake-1", "day-1", Channel.PUSH, at(41)));
+        commands.sendAndWait(ContactUser.on("u-1", "wake-1", "day-1", Channel.PUSH, null, at(41)));
         commands.sendAndWait(new RecordActivity("u-1", ActivityKind.LOGIN, at(42), day(42)));
         commands.sendAndWait(new RecordActivity("u-1", ActivityKind.VISIT, at(43), day(43)));
     }

@@ -2,13 +2,15 @@ package dev.userlifecycle.command;
 
 import dev.userlifecycle.events.ActivityKind;
 import dev.userlifecycle.events.Channel;
+import dev.userlifecycle.events.ContactUser;
 import dev.userlifecycle.events.EndWakeUpCampaign;
 import dev.userlifecycle.events.EnterWakeUpCampaign;
+import dev.userlifecycle.events.FrequencyCap;
 import dev.userlifecycle.events.InvalidTransitionException;
 import dev.userlifecycle.events.OutreachContactRecorded;
+import dev.userlifecycle.events.OutreachDecision;
 import dev.userlifecycle.events.OutreachStepSkipped;
 import dev.userlifecycle.events.RecordActivity;
-import dev.userlifecycle.events.RecordOutreachContact;
 import dev.userlifecycle.events.RecordOutreachSkipped;
 import dev.userlifecycle.events.UserActiveOnDay;
 import dev.userlifecycle.events.UserReactivated;
@@ -21,6 +23,7 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,55 +127,99 @@ class WakeUpOutreachTest {
 
     // outreach
 
-    @Test
-    void contactOnAConsentedChannelIsRecorded() {
-        givenDormantUser(entered(false))
-                .when(new RecordOutreachContact(USER, CAMPAIGN, "day-1", Channel.SMS, at(32)))
-                .expectEvents(contacted("day-1", Channel.SMS));
+    private static final FrequencyCap CAP = new FrequencyCap(3, Duration.ofDays(7));
+
+    private static ContactUser contact(String step, Channel channel, int day) {
+        return ContactUser.on(USER, CAMPAIGN, step, channel, CAP, at(day));
+    }
+
+    private static OutreachStepSkipped skipped(String step, Channel channel, String reason, int day) {
+        return new OutreachStepSkipped(USER, CAMPAIGN, step, channel, reason, at(day));
     }
 
     @Test
-    void contactWithoutConsentIsRejected() {
+    void contactOnAConsentedChannelIsRecorded() {
         givenDormantUser(entered(false))
-                .when(new RecordOutreachContact(USER, CAMPAIGN, "day-1", Channel.PUSH, at(32)))
-                .expectException(violationOf("channel"))
-                .expectNoEvents();
+                .when(contact("day-1", Channel.SMS, 32))
+                .expectEvents(contacted("day-1", Channel.SMS))
+                .expectResultMessagePayload(OutreachDecision.contacted(CAMPAIGN, "day-1", Channel.SMS));
+    }
+
+    @Test
+    void contactWithoutConsentIsSkippedWithItsReason() {
+        givenDormantUser(entered(false))
+                .when(contact("day-1", Channel.PUSH, 32))
+                .expectEvents(skipped("day-1", Channel.PUSH, "NO_CONSENT", 32))
+                .expectResultMessagePayload(OutreachDecision.skipped(CAMPAIGN, "day-1", Channel.PUSH, "NO_CONSENT"));
+    }
+
+    @Test
+    void theFirstConsentedChannelIsUsed() {
+        fixture.given(registered(), activated(0))
+               .when(new ContactUser(USER, "inc-1", "apology", List.of(Channel.PUSH, Channel.EMAIL, Channel.CALL),
+                                     null, at(1)))
+               .expectEvents(new OutreachContactRecorded(USER, "inc-1", "apology", Channel.EMAIL, at(1)));
     }
 
     @Test
     void aServiceCallNeedsNoConsent() {
         givenDormantUser(entered(false))
-                .when(new RecordOutreachContact(USER, CAMPAIGN, "day-7", Channel.CALL, at(32)))
+                .when(contact("day-7", Channel.CALL, 32))
                 .expectEvents(contacted("day-7", Channel.CALL));
     }
 
     @Test
     void holdoutUserIsNotContacted() {
         givenDormantUser(entered(true))
-                .when(new RecordOutreachContact(USER, CAMPAIGN, "day-1", Channel.SMS, at(32)))
-                .expectException(violationOf("campaignId"))
-                .expectNoEvents();
+                .when(contact("day-1", Channel.SMS, 32))
+                .expectEvents(skipped("day-1", Channel.SMS, "HOLDOUT", 32));
     }
 
     @Test
-    void repeatedContactForTheSameStepAndChannelRecordsNothing() {
+    void theFrequencyCapCountsContactsOfEveryCampaignWithinItsWindow() {
+        fixture.given(registered(), activated(0),
+                      new OutreachContactRecorded(USER, "inc-1", "apology", Channel.SMS, at(27)),
+                      new OutreachContactRecorded(USER, "inc-2", "apology", Channel.SMS, at(28)),
+                      dormantAfter(0), entered(false),
+                      new OutreachContactRecorded(USER, CAMPAIGN, "day-0", Channel.SMS, at(31)))
+               .when(contact("day-2", Channel.SMS, 33))
+               .expectEvents(skipped("day-2", Channel.SMS, "FREQUENCY_CAP", 33));
+    }
+
+    @Test
+    void contactsOlderThanTheCapWindowDoNotCount() {
+        fixture.given(registered(), activated(0),
+                      new OutreachContactRecorded(USER, "inc-1", "apology", Channel.SMS, at(20)),
+                      new OutreachContactRecorded(USER, "inc-2", "apology", Channel.SMS, at(27)),
+                      dormantAfter(0), entered(false),
+                      new OutreachContactRecorded(USER, CAMPAIGN, "day-0", Channel.SMS, at(31)))
+               .when(contact("day-2", Channel.SMS, 33))
+               .expectEvents(new OutreachContactRecorded(USER, CAMPAIGN, "day-2", Channel.SMS, at(33)));
+    }
+
+    @Test
+    void aServiceMessageIsNotCapped() {
+        fixture.given(registered(), activated(0),
+                      new OutreachContactRecorded(USER, "w-1", "day-0", Channel.SMS, at(1)),
+                      new OutreachContactRecorded(USER, "w-1", "day-2", Channel.SMS, at(2)),
+                      new OutreachContactRecorded(USER, "w-1", "day-5", Channel.CALL, at(3)))
+               .when(ContactUser.on(USER, "inc-1", "apology", Channel.SMS, null, at(4)))
+               .expectEvents(new OutreachContactRecorded(USER, "inc-1", "apology", Channel.SMS, at(4)));
+    }
+
+    @Test
+    void aRetriedStepRecordsNothingAndAnswersTheFirstDecision() {
         givenDormantUser(entered(false), contacted("day-1", Channel.SMS))
-                .when(new RecordOutreachContact(USER, CAMPAIGN, "day-1", Channel.SMS, at(33)))
+                .when(contact("day-1", Channel.SMS, 33))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
-
-    @Test
-    void theSameStepOnAnotherChannelIsRecorded() {
-        givenDormantUser(entered(false), contacted("day-1", Channel.SMS))
-                .when(new RecordOutreachContact(USER, CAMPAIGN, "day-1", Channel.EMAIL, at(32)))
-                .expectEvents(contacted("day-1", Channel.EMAIL));
+                .expectNoEvents()
+                .expectResultMessagePayload(OutreachDecision.contacted(CAMPAIGN, "day-1", Channel.SMS));
     }
 
     @Test
     void anApologyNeedsNoWakeUpCampaign() {
         fixture.given(registered(), activated(0))
-               .when(new RecordOutreachContact(USER, "inc-1", "apology", Channel.EMAIL, at(1)))
+               .when(ContactUser.on(USER, "inc-1", "apology", Channel.EMAIL, null, at(1)))
                .expectEvents(new OutreachContactRecorded(USER, "inc-1", "apology", Channel.EMAIL, at(1)));
     }
 
@@ -186,7 +233,7 @@ class WakeUpOutreachTest {
     @Test
     void aContactedStepIsNotSkippedAfterwards() {
         givenDormantUser(entered(false), contacted("day-1", Channel.SMS))
-                .when(new RecordOutreachSkipped(USER, CAMPAIGN, "day-1", Channel.SMS, "frequency cap", at(33)))
+                .when(new RecordOutreachSkipped(USER, CAMPAIGN, "day-1", Channel.SMS, "WINDOW_CLOSED", at(33)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -195,8 +242,10 @@ class WakeUpOutreachTest {
     void aSkippedStepIsNotContactedAfterwards() {
         givenDormantUser(entered(false),
                          new OutreachStepSkipped(USER, CAMPAIGN, "day-1", Channel.SMS, "quiet hours", at(32)))
-                .when(new RecordOutreachContact(USER, CAMPAIGN, "day-1", Channel.SMS, at(33)))
+                .when(contact("day-1", Channel.SMS, 33))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(
+                        OutreachDecision.skipped(CAMPAIGN, "day-1", Channel.SMS, "quiet hours"));
     }
 }

@@ -35,7 +35,7 @@ final class Examples {
                 new ChangeConsents("u-1", CONSENTS, AT),
                 new EnterWakeUpCampaign("u-1", "wake-2026-03", false, AT),
                 new EndWakeUpCampaign("u-1", "wake-2026-03", WakeUpOutcome.REACTIVATED, AT),
-                new RecordOutreachContact("u-1", "wake-2026-03", "day-1", Channel.SMS, AT),
+                ContactUser.on("u-1", "wake-2026-03", "day-1", Channel.SMS, new FrequencyCap(3, Duration.ofDays(7)), AT),
                 new RecordOutreachSkipped("u-1", "wake-2026-03", "day-1", Channel.PUSH, "no consent", AT),
                 new EarnPoints("u-1", 100, "order", "order-1", AT, AT.plus(Duration.ofDays(365))),
                 new RedeemPoints("u-1", 50, "voucher", "redemption-1", AT),

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageConventionsTest {
 
     private static final Set<Class<?>> VALUE_RECORDS = Set.of(
-            Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class);
+            Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class,
+            FrequencyCap.class, OutreachDecision.class);
     private static final Set<Class<?>> QUERIES_AND_VIEWS = Set.of(
             FindUserProfile.class, UserProfile.class, ProfileRfm.class,
             FindRetention.class, RetentionTable.class, RetentionRow.class, FindLifecycle.class, LifecycleView.class,
