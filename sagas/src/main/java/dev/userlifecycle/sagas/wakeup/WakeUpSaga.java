@@ -89,7 +89,7 @@ public class WakeUpSaga {
             SagaLifecycle.end();
             return;
         }
-        String campaign = campaignIdOf(event);
+        String campaign = campaignIdOf(event.occurredAt());
         boolean inHoldout = settings.inHoldout(event.userId(), campaign);
         if (!enter(event.userId(), campaign, inHoldout, now)) {
             SagaLifecycle.end();
@@ -133,9 +133,12 @@ public class WakeUpSaga {
         finish(WakeUpOutcome.EXPIRED, windowEnd);
     }
 
-    /** Deterministic, so a redelivered start event enters the same campaign again, which the user ignores. */
-    static String campaignIdOf(UserWentDormant event) {
-        return CAMPAIGN_PREFIX + event.occurredAt().truncatedTo(ChronoUnit.SECONDS);
+    /**
+     * The campaign of the dormancy that began at {@code dormantAt}: deterministic, so a redelivered start event
+     * enters the same campaign again, which the user ignores.
+     */
+    public static String campaignIdOf(Instant dormantAt) {
+        return CAMPAIGN_PREFIX + dormantAt.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private boolean enter(String user, String campaign, boolean inHoldout, Instant now) {

@@ -48,7 +48,8 @@ public record WakeUpSettings(Duration maxDormancyAge, double holdoutPercent, Dur
         return Duration.between(dormantAt, now).abs().compareTo(maxDormancyAge) <= 0;
     }
 
-    boolean inHoldout(String userId, String campaignId) {
+    /** Whether the user is in the control group of the campaign: a stable hash, the same in every process. */
+    public boolean inHoldout(String userId, String campaignId) {
         return Holdout.contains(holdoutPercent, userId, campaignId);
     }
 
