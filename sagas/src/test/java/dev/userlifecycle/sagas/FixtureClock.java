@@ -1,24 +1,24 @@
 package dev.userlifecycle.sagas;
 
-import org.axonframework.test.saga.FixtureConfiguration;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /** The service's {@link Clock} inside a {@code SagaTestFixture}: it shows the fixture's time, which tests move. */
 public final class FixtureClock extends Clock {
 
-    private final FixtureConfiguration fixture;
+    private final Supplier<Instant> now;
 
-    public FixtureClock(FixtureConfiguration fixture) {
-        this.fixture = fixture;
+    /** Usually {@code new FixtureClock(fixture::currentTime)}. */
+    public FixtureClock(Supplier<Instant> now) {
+        this.now = now;
     }
 
     @Override
     public Instant instant() {
-        return fixture.currentTime();
+        return now.get();
     }
 
     @Override

@@ -161,8 +161,8 @@ public class CrisisCompensationSaga {
     }
 
     private OutreachMessage apologyTo(String userId, OutreachDecision decision, Instant at) {
-        String key = "incident:" + incidentId + ":" + APOLOGY_STEP + ":" + userId;
-        return new OutreachMessage(key, userId, incidentId, APOLOGY_STEP, decision.channel(), APOLOGY_TEMPLATE,
-                                   Map.of("incidentId", incidentId, "title", title), at);
+        return OutreachMessage.of("incident:" + incidentId + ":" + userId, APOLOGY_STEP, userId, incidentId,
+                                  decision.channel(), APOLOGY_TEMPLATE, Map.of("incidentId", incidentId, "title", title),
+                                  at);
     }
 }

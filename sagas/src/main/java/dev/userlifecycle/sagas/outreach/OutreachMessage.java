@@ -29,17 +29,21 @@ public record OutreachMessage(String idempotencyKey, String userId, String campa
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
-    /** A message whose idempotency key is {@code sagaId:step}, so one step of one saga is delivered once. */
-    public static OutreachMessage of(String sagaId, String step, String userId, String campaignId, Channel channel,
+    /**
+     * A message whose idempotency key is {@code sagaKey:step}, so one step of one saga is delivered once. The saga key
+     * identifies the saga for good (a user and campaign, say), not by Axon's random saga id, which a saga re-created
+     * after a crash would not share.
+     */
+    public static OutreachMessage of(String sagaKey, String step, String userId, String campaignId, Channel channel,
                                      String template, Map<String, String> parameters, Instant occurredAt) {
-        return new OutreachMessage(key(sagaId, step), userId, campaignId, step, channel, template, parameters,
+        return new OutreachMessage(key(sagaKey, step), userId, campaignId, step, channel, template, parameters,
                                    occurredAt);
     }
 
-    static String key(String sagaId, String step) {
-        requireText(sagaId, "sagaId");
+    static String key(String sagaKey, String step) {
+        requireText(sagaKey, "sagaKey");
         requireText(step, "step");
-        return sagaId + ":" + step;
+        return sagaKey + ":" + step;
     }
 
     private static void requireText(String value, String name) {
