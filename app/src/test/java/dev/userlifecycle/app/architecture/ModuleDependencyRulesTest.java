@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.userlifecycle.app.architecture.violation.command.LeakyCommandHandler;
 import dev.userlifecycle.app.architecture.violation.query.ProfileView;
+import dev.userlifecycle.app.architecture.violation.sagas.NosySaga;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -73,6 +74,20 @@ class ModuleDependencyRulesTest {
         }
 
         assertThat(failures).containsExactly("command-side depends on shared-events only");
+    }
+
+    @Test
+    void theClassRulesCatchASagaThatUsesTheCommandSide() {
+        JavaClasses nosy = new ClassFileImporter().importClasses(NosySaga.class, LeakyCommandHandler.class);
+
+        List<String> failures = new ArrayList<>();
+        for (ArchRule rule : ModuleRules.under("dev.userlifecycle.app.architecture.violation")) {
+            if (rule.evaluate(nosy).hasViolation()) {
+                failures.add(rule.getDescription());
+            }
+        }
+
+        assertThat(failures).contains("sagas depend on shared-events only, never on command-side internals");
     }
 
     private static Path reactorRoot() {
