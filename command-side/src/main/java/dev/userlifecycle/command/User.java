@@ -34,6 +34,7 @@ import dev.userlifecycle.events.UserStatus;
 import dev.userlifecycle.events.UserWentDormant;
 import dev.userlifecycle.events.WakeUpCampaignEnded;
 import dev.userlifecycle.events.WakeUpCampaignEntered;
+import dev.userlifecycle.events.WakeUpOutcome;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -77,6 +78,7 @@ class User {
     private Set<String> orderIds = new HashSet<>();
     private String campaignId;
     private boolean holdout;
+    private Instant reactivatedInCampaignAt;
     private Set<String> enteredCampaigns = new HashSet<>();
     private Map<String, OutreachDecision> outreachSteps = new HashMap<>();
     private List<Instant> recentContacts = new ArrayList<>();
@@ -193,7 +195,10 @@ class User {
     @CommandHandler
     void handle(EndWakeUpCampaign command) {
         if (command.campaignId().equals(campaignId)) {
-            apply(new WakeUpCampaignEnded(userId, campaignId, command.outcome(), command.occurredAt()));
+            apply(reactivatedBy(command)
+                          ? new WakeUpCampaignEnded(userId, campaignId, WakeUpOutcome.REACTIVATED,
+                                                    reactivatedInCampaignAt)
+                          : new WakeUpCampaignEnded(userId, campaignId, command.outcome(), command.occurredAt()));
         } else if (!enteredCampaigns.contains(command.campaignId())) {
             throw new InvalidTransitionException("user '" + userId + "' is not in wake-up campaign '"
                                                          + command.campaignId() + "'");
@@ -207,6 +212,9 @@ class User {
             return outreachSteps.get(key);
         }
         Channel first = command.channels().get(0);
+        if (enteredCampaigns.contains(command.campaignId()) && !command.campaignId().equals(campaignId)) {
+            return skip(command, first, OutreachSkipReason.CAMPAIGN_ENDED);
+        }
         if (holdout && command.campaignId().equals(campaignId)) {
             return skip(command, first, OutreachSkipReason.HOLDOUT);
         }
@@ -234,6 +242,11 @@ class User {
                                       .filter(contact -> contact.isAfter(windowStart) && !contact.isAfter(at))
                                       .count();
         return inWindow >= cap.maxContacts();
+    }
+
+    /** A campaign that comes to its end after the user returned within it was a success, whoever asks first. */
+    private boolean reactivatedBy(EndWakeUpCampaign command) {
+        return reactivatedInCampaignAt != null && !reactivatedInCampaignAt.isAfter(command.occurredAt());
     }
 
     @CommandHandler
@@ -297,6 +310,9 @@ class User {
 
     @EventSourcingHandler
     void on(UserReactivated event) {
+        if (event.campaignId() != null && event.campaignId().equals(campaignId)) {
+            reactivatedInCampaignAt = event.occurredAt();
+        }
         status = UserStatus.ACTIVE;
         dormantSince = null;
         noteActivity(event.occurredAt());
@@ -318,6 +334,7 @@ class User {
     void on(WakeUpCampaignEnded event) {
         campaignId = null;
         holdout = false;
+        reactivatedInCampaignAt = null;
     }
 
     @EventSourcingHandler

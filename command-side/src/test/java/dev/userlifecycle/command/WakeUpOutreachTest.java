@@ -118,6 +118,27 @@ class WakeUpOutreachTest {
     }
 
     @Test
+    void aCampaignExpiringAfterTheUserReturnedWithinItEndsReactivated() {
+        givenDormantUser(entered(false), new UserReactivated(USER, CAMPAIGN, at(33)))
+                .when(new EndWakeUpCampaign(USER, CAMPAIGN, WakeUpOutcome.EXPIRED, at(38)))
+                .expectEvents(new WakeUpCampaignEnded(USER, CAMPAIGN, WakeUpOutcome.REACTIVATED, at(33)));
+    }
+
+    @Test
+    void aCampaignEndedAsExpiredBeforeTheReturnStaysExpired() {
+        givenDormantUser(entered(false), new UserReactivated(USER, CAMPAIGN, at(39)))
+                .when(new EndWakeUpCampaign(USER, CAMPAIGN, WakeUpOutcome.EXPIRED, at(38)))
+                .expectEvents(new WakeUpCampaignEnded(USER, CAMPAIGN, WakeUpOutcome.EXPIRED, at(38)));
+    }
+
+    @Test
+    void aStepOfAnEndedCampaignIsSkipped() {
+        givenDormantUser(entered(false), new WakeUpCampaignEnded(USER, CAMPAIGN, WakeUpOutcome.EXPIRED, at(38)))
+                .when(ContactUser.on(USER, CAMPAIGN, "call", Channel.CALL, null, at(39)))
+                .expectEvents(new OutreachStepSkipped(USER, CAMPAIGN, "call", Channel.CALL, "CAMPAIGN_ENDED", at(39)));
+    }
+
+    @Test
     void reactivationAfterTheCampaignEndedNamesNoCampaign() {
         givenDormantUser(entered(false), new WakeUpCampaignEnded(USER, CAMPAIGN, WakeUpOutcome.EXPIRED, at(45)))
                 .when(new RecordActivity(USER, ActivityKind.LOGIN, at(50), day(50)))

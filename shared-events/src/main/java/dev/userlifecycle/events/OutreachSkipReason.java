@@ -9,5 +9,7 @@ public enum OutreachSkipReason {
     /** The user was contacted as often as the frequency cap allows within its window. */
     FREQUENCY_CAP,
     /** The step's time, moved out of quiet hours, fell after the campaign's window closed. */
-    WINDOW_CLOSED
+    WINDOW_CLOSED,
+    /** The user's wake-up campaign had ended when the step came. */
+    CAMPAIGN_ENDED
 }
