@@ -75,23 +75,30 @@ public class AnalyticsController {
         return queryGateway.query(new FindKpis(from, to), GrowthKpis.class).get();
     }
 
-    /** The wake-up funnel of the campaign entries made on the days [{@code from}, {@code to}], open where omitted. */
+    /**
+     * The wake-up funnel of the campaign entries made on the days [{@code from}, {@code to}], open where omitted; it
+     * reads only the days that have entries, so the window has no longest span.
+     */
     @GetMapping("/campaigns/wake-up")
     public WakeUpFunnel wakeUpFunnel(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
             throws InterruptedException, ExecutionException {
-        requireWindow(from, to);
+        requireOrdered(from, to);
         return queryGateway.query(new FindWakeUpFunnel(from, to), WakeUpFunnel.class).get();
+    }
+
+    private static void requireOrdered(LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("from", "must not be after to (" + to + ")");
+        }
     }
 
     private static void requireWindow(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
             return;
         }
-        if (from.isAfter(to)) {
-            throw new InvalidRequestException("from", "must not be after to (" + to + ")");
-        }
+        requireOrdered(from, to);
         if (ChronoUnit.DAYS.between(from, to) > MAX_WINDOW_DAYS) {
             throw new InvalidRequestException("to", "the window may span at most " + MAX_WINDOW_DAYS + " days");
         }
