@@ -104,7 +104,7 @@ public final class FactsCodec implements Codec<FactsCodec.Decoded> {
         List<WakeUpEntry> entries = new ArrayList<>();
         reader.readStartArray();
         while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-            entries.add(StoredFacts.wakeUpEntry(DOCUMENTS.decode(reader, context)));
+            entries.add(StoredWinBack.entry(DOCUMENTS.decode(reader, context)));
         }
         reader.readEndArray();
         return entries;

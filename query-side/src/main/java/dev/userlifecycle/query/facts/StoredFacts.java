@@ -1,16 +1,12 @@
 package dev.userlifecycle.query.facts;
 
-import dev.userlifecycle.events.WakeUpOutcome;
 import dev.userlifecycle.query.retention.UserFacts;
-import dev.userlifecycle.query.retention.WakeUpEntry;
 import dev.userlifecycle.query.retention.WinBackFacts;
 import org.bson.Document;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * One document of {@value #COLLECTION}: what the analytics know of a user, with days as epoch days of the platform's
@@ -20,11 +16,9 @@ import java.util.function.UnaryOperator;
  * { _id: userId, sequence: long, registeredDay: int, activatedDay: int?, referrerId: string?,
  *   referrerRegisteredDay: int?, activeDays: [int, strictly increasing],
  *   purchases: [{orderId: string, day: int, cents: long}, in order of day],
- *   dormancies: [{at: instant, day: int}, in order of at]?,
- *   wakeUps: [{campaignId, enteredAt: instant, enteredDay: int, holdout: boolean, contacted: [step], skipped:
- *              [{step, reason}], outcome: REACTIVATED|EXPIRED?}, in order of entering]? }
+ *   dormancies: [...]?, wakeUps: [...]? }
  * </pre>
- * Instants are ISO-8601 strings, exact to the nanosecond; days are what the figures count with.
+ * The dormancies and wake-up campaign entries are a {@link StoredWinBack}.
  */
 public final class StoredFacts {
 
@@ -38,19 +32,10 @@ public final class StoredFacts {
     private int referrerRegisteredDay = UserFacts.NONE;
     private int[] activeDays = new int[0];
     private final List<Purchase> purchases = new ArrayList<>();
-    private final List<Dormancy> dormancies = new ArrayList<>();
-    private final List<WakeUp> wakeUps = new ArrayList<>();
+    private final StoredWinBack winBack = new StoredWinBack();
 
     /** One purchase: its order, its day and its amount in hundredths of the currency. */
     public record Purchase(String orderId, int day, long cents) {
-    }
-
-    /** The user went dormant at {@code at}, on {@code day}. */
-    public record Dormancy(Instant at, int day) {
-    }
-
-    /** A wake-up campaign the user entered at {@code enteredAt}, and what became of it. */
-    public record WakeUp(Instant enteredAt, WakeUpEntry entry) {
     }
 
     public StoredFacts(String userId) {
@@ -86,17 +71,8 @@ public final class StoredFacts {
      */
     public static StoredFacts of(UserFacts facts, int referrerRegisteredDay, WinBackFacts winBack, long sequence) {
         StoredFacts stored = of(facts, referrerRegisteredDay, sequence);
-        for (int day : winBack.dormancyDays()) {
-            stored.dormancies.add(new Dormancy(startOf(day), day));
-        }
-        for (WakeUpEntry entry : winBack.wakeUps()) {
-            stored.wakeUps.add(new WakeUp(startOf(entry.enteredDay()), entry));
-        }
+        stored.winBack.seed(winBack);
         return stored;
-    }
-
-    private static Instant startOf(int day) {
-        return Instant.ofEpochSecond(day * 86_400L);
     }
 
     public String userId() {
@@ -166,54 +142,9 @@ public final class StoredFacts {
         activeOn(day);
     }
 
-    void wentDormant(Instant at, int day) {
-        if (dormancies.stream().noneMatch(dormancy -> dormancy.at().equals(at))) {
-            int index = dormancies.size();
-            while (index > 0 && dormancies.get(index - 1).at().isAfter(at)) {
-                index--;
-            }
-            dormancies.add(index, new Dormancy(at, day));
-        }
-    }
-
-    void enteredWakeUp(String campaignId, Instant at, int day, boolean holdout) {
-        if (wakeUps.stream().noneMatch(wakeUp -> wakeUp.entry().campaignId().equals(campaignId))) {
-            wakeUps.add(new WakeUp(at, new WakeUpEntry(campaignId, day, holdout, List.of(), List.of(), null)));
-        }
-    }
-
-    /** Outreach of a campaign the user did not enter as a wake-up campaign (an incident's apology) is no fact here. */
-    void contacted(String campaignId, String step) {
-        changeWakeUp(campaignId, entry -> new WakeUpEntry(entry.campaignId(), entry.enteredDay(), entry.holdout(),
-                                                          plus(entry.contacted(), step), entry.skipped(),
-                                                          entry.outcome()));
-    }
-
-    void skipped(String campaignId, String step, String reason) {
-        changeWakeUp(campaignId, entry -> new WakeUpEntry(entry.campaignId(), entry.enteredDay(), entry.holdout(),
-                                                          entry.contacted(),
-                                                          plus(entry.skipped(), new WakeUpEntry.Skip(step, reason)),
-                                                          entry.outcome()));
-    }
-
-    void wakeUpEnded(String campaignId, WakeUpOutcome outcome) {
-        changeWakeUp(campaignId, entry -> new WakeUpEntry(entry.campaignId(), entry.enteredDay(), entry.holdout(),
-                                                          entry.contacted(), entry.skipped(), outcome));
-    }
-
-    private void changeWakeUp(String campaignId, UnaryOperator<WakeUpEntry> change) {
-        for (int i = 0; i < wakeUps.size(); i++) {
-            WakeUp wakeUp = wakeUps.get(i);
-            if (wakeUp.entry().campaignId().equals(campaignId)) {
-                wakeUps.set(i, new WakeUp(wakeUp.enteredAt(), change.apply(wakeUp.entry())));
-            }
-        }
-    }
-
-    private static <T> List<T> plus(List<T> values, T value) {
-        List<T> more = new ArrayList<>(values);
-        more.add(value);
-        return more;
+    /** The user's dormancies and wake-up entries, to change. */
+    StoredWinBack winBack() {
+        return winBack;
     }
 
     /** The facts the win-back figures take; {@code null} before registration. */
@@ -221,8 +152,7 @@ public final class StoredFacts {
         if (!isRegistered()) {
             return null;
         }
-        int[] days = dormancies.stream().mapToInt(Dormancy::day).distinct().sorted().toArray();
-        return new WinBackFacts(userId, registeredDay, days, wakeUps.stream().map(WakeUp::entry).toList());
+        return winBack.toFacts(userId, registeredDay);
     }
 
     /** The facts the retention computations take; {@code null} before registration. */
@@ -263,30 +193,8 @@ public final class StoredFacts {
                                                                   .append("cents", purchase.cents()));
         }
         document.append("purchases", bought);
-        if (!dormancies.isEmpty()) {
-            document.append("dormancies", dormancies.stream().map(StoredFacts::toDocument).toList());
-        }
-        if (!wakeUps.isEmpty()) {
-            document.append("wakeUps", wakeUps.stream().map(StoredFacts::toDocument).toList());
-        }
+        winBack.appendTo(document);
         return document;
-    }
-
-    private static Document toDocument(Dormancy dormancy) {
-        return new Document("at", dormancy.at().toString()).append("day", dormancy.day());
-    }
-
-    private static Document toDocument(WakeUp wakeUp) {
-        WakeUpEntry entry = wakeUp.entry();
-        Document document = new Document("campaignId", entry.campaignId())
-                .append("enteredAt", wakeUp.enteredAt().toString())
-                .append("enteredDay", entry.enteredDay())
-                .append("holdout", entry.holdout())
-                .append("contacted", entry.contacted())
-                .append("skipped", entry.skipped().stream()
-                                        .map(skip -> new Document("step", skip.step()).append("reason", skip.reason()))
-                                        .toList());
-        return entry.outcome() == null ? document : document.append("outcome", entry.outcome().name());
     }
 
     public static StoredFacts from(Document document) {
@@ -305,7 +213,7 @@ public final class StoredFacts {
             facts.purchases.add(new Purchase(purchase.getString("orderId"), ((Number) purchase.get("day")).intValue(),
                                              ((Number) purchase.get("cents")).longValue()));
         }
-        readWinBack(document, facts);
+        facts.winBack.readFrom(document);
         return facts;
     }
 
@@ -316,28 +224,8 @@ public final class StoredFacts {
     public static WinBackFacts toWinBack(Document partial) {
         StoredFacts facts = new StoredFacts(partial.getString("_id"));
         facts.registeredDay = intOr(partial.get("registeredDay"));
-        readWinBack(partial, facts);
+        facts.winBack.readFrom(partial);
         return facts.toWinBack();
-    }
-
-    private static void readWinBack(Document document, StoredFacts facts) {
-        for (Document dormancy : document.getList("dormancies", Document.class, List.of())) {
-            facts.dormancies.add(new Dormancy(Instant.parse(dormancy.getString("at")), intOr(dormancy.get("day"))));
-        }
-        for (Document wakeUp : document.getList("wakeUps", Document.class, List.of())) {
-            facts.wakeUps.add(new WakeUp(Instant.parse(wakeUp.getString("enteredAt")), wakeUpEntry(wakeUp)));
-        }
-    }
-
-    static WakeUpEntry wakeUpEntry(Document wakeUp) {
-        List<WakeUpEntry.Skip> skipped = wakeUp.getList("skipped", Document.class, List.of()).stream()
-                .map(skip -> new WakeUpEntry.Skip(skip.getString("step"), skip.getString("reason")))
-                .toList();
-        String outcome = wakeUp.getString("outcome");
-        return new WakeUpEntry(wakeUp.getString("campaignId"), intOr(wakeUp.get("enteredDay")),
-                               wakeUp.getBoolean("holdout", false),
-                               wakeUp.getList("contacted", String.class, List.of()), skipped,
-                               outcome == null ? null : WakeUpOutcome.valueOf(outcome));
     }
 
     /** The retention facts of a stored document, {@code null} for a user not registered yet. */

@@ -81,28 +81,28 @@ public class UserFactsProjection {
 
     @EventHandler
     void on(UserWentDormant event, @SequenceNumber long sequence) {
-        apply(event, sequence, facts -> facts.wentDormant(event.occurredAt(), day(event.occurredAt())));
+        apply(event, sequence, facts -> facts.winBack().wentDormant(event.occurredAt(), day(event.occurredAt())));
     }
 
     @EventHandler
     void on(WakeUpCampaignEntered event, @SequenceNumber long sequence) {
-        apply(event, sequence, facts -> facts.enteredWakeUp(event.campaignId(), event.occurredAt(),
-                                                            day(event.occurredAt()), event.holdout()));
+        apply(event, sequence, facts -> facts.winBack().enteredWakeUp(event.campaignId(), event.occurredAt(),
+                                                                      day(event.occurredAt()), event.holdout()));
     }
 
     @EventHandler
     void on(OutreachContactRecorded event, @SequenceNumber long sequence) {
-        apply(event, sequence, facts -> facts.contacted(event.campaignId(), event.step()));
+        apply(event, sequence, facts -> facts.winBack().contacted(event.campaignId(), event.step()));
     }
 
     @EventHandler
     void on(OutreachStepSkipped event, @SequenceNumber long sequence) {
-        apply(event, sequence, facts -> facts.skipped(event.campaignId(), event.step(), event.reason()));
+        apply(event, sequence, facts -> facts.winBack().skipped(event.campaignId(), event.step(), event.reason()));
     }
 
     @EventHandler
     void on(WakeUpCampaignEnded event, @SequenceNumber long sequence) {
-        apply(event, sequence, facts -> facts.wakeUpEnded(event.campaignId(), event.outcome()));
+        apply(event, sequence, facts -> facts.winBack().ended(event.campaignId(), event.outcome()));
     }
 
     @ResetHandler
