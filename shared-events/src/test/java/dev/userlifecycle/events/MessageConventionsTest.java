@@ -25,7 +25,10 @@ class MessageConventionsTest {
             FindUserLayerAt.class, LayeringRun.class, LayeringRunSummary.class, LayeringRunParameters.class,
             LayerShare.class, LayeringCluster.class, LayeringFeatures.class, RfmDistribution.class, UserLayer.class,
             UserLayerHistory.class, FindDormancyCandidates.class, DormancyCandidates.class, FindPointsLedger.class,
-            PointsLedger.class, PointsLedgerEntry.class);
+            PointsLedger.class, PointsLedgerEntry.class, FindWakeUpFunnel.class, WakeUpFunnel.class,
+            WakeUpFunnel.Treatment.class, WakeUpFunnel.Holdout.class, WakeUpFunnel.Lift.class, FindIncident.class,
+            FindIncidents.class, IncidentList.class, IncidentView.class, IncidentView.Milestone.class,
+            IncidentView.ChurnComparison.class, IncidentView.Group.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {

@@ -5,9 +5,13 @@ import dev.userlifecycle.app.roles.ConditionalOnRole;
 import dev.userlifecycle.app.roles.Role;
 import dev.userlifecycle.query.analytics.AnalyticsQueries;
 import dev.userlifecycle.query.analytics.AnalyticsStore;
+import dev.userlifecycle.query.analytics.ChurnReader;
 import dev.userlifecycle.query.api.AnalyticsController;
+import dev.userlifecycle.query.api.IncidentQueryController;
 import dev.userlifecycle.query.api.UserQueryController;
 import dev.userlifecycle.query.facts.UserFactsProjection;
+import dev.userlifecycle.query.incidents.IncidentProjection;
+import dev.userlifecycle.query.incidents.IncidentQueries;
 import dev.userlifecycle.query.points.PointsLedgerProjection;
 import dev.userlifecycle.query.profile.DormancyCandidateFinder;
 import dev.userlifecycle.query.profile.UserProfileProjection;
@@ -29,7 +33,8 @@ import java.time.ZoneId;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.QUERY)
-@Import({UserQueryController.class, AnalyticsController.class, AnalyticsFlushing.class})
+@Import({UserQueryController.class, AnalyticsController.class, IncidentQueryController.class,
+        AnalyticsFlushing.class})
 class QueryConfiguration {
 
     @Bean
@@ -64,10 +69,21 @@ class QueryConfiguration {
     }
 
     @Bean
+    IncidentProjection incidentProjection(MongoDatabase database) {
+        return new IncidentProjection(database);
+    }
+
+    @Bean
+    IncidentQueries incidentQueries(MongoDatabase database, Clock clock, ZoneId platformZone) {
+        return new IncidentQueries(database, new ChurnReader(database, clock, platformZone));
+    }
+
+    @Bean
     ConfigurerModule projectionProcessors(@Value("${lifecycle.query.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : new String[]{UserProfileProjection.PROCESSING_GROUP,
-                    UserFactsProjection.PROCESSING_GROUP, PointsLedgerProjection.PROCESSING_GROUP}) {
+                    UserFactsProjection.PROCESSING_GROUP, PointsLedgerProjection.PROCESSING_GROUP,
+                    IncidentProjection.PROCESSING_GROUP}) {
                 processing.registerTrackingEventProcessor(group, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
             }

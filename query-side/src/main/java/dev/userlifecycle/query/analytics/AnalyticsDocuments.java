@@ -2,22 +2,31 @@ package dev.userlifecycle.query.analytics;
 
 import dev.userlifecycle.query.retention.CohortBasis;
 import dev.userlifecycle.query.retention.CohortDayCounts;
+import dev.userlifecycle.query.retention.DormancyDay;
 import dev.userlifecycle.query.retention.Granularity;
 import dev.userlifecycle.query.retention.KpiDay;
 import dev.userlifecycle.query.retention.LifecycleCounts;
+import dev.userlifecycle.query.retention.WakeUpDay;
+import dev.userlifecycle.query.retention.WakeUpEntry;
 import org.bson.Document;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The precomputed documents of the {@value #COLLECTION} collection, all read by {@code _id}: {@code meta} (the end of
- * the data and the number of users), {@code retention:<basis>:<start day>}, {@code lifecycle:<granularity>} and
- * {@code kpi:<day>}, days as epoch days.
+ * the data and the number of users), {@code retention:<basis>:<start day>}, {@code lifecycle:<granularity>},
+ * {@code kpi:<day>}, {@code wakeup:<entry day>} with the index {@code wakeup:days} of the days that have one,
+ * {@code dormancy:<day>} and {@code registrations} (users per registration day), days as epoch days.
  */
 final class AnalyticsDocuments {
 
     static final String COLLECTION = "analytics";
     static final String META = "meta";
+    static final String WAKE_UP_DAYS = "wakeup:days";
+    static final String REGISTRATIONS = "registrations";
 
     private AnalyticsDocuments() {
     }
@@ -32,6 +41,14 @@ final class AnalyticsDocuments {
 
     static String kpiId(int day) {
         return "kpi:" + day;
+    }
+
+    static String wakeUpId(int day) {
+        return "wakeup:" + day;
+    }
+
+    static String dormancyId(int day) {
+        return "dormancy:" + day;
     }
 
     static Document meta(LocalDate lastDay, long users) {
@@ -96,5 +113,70 @@ final class AnalyticsDocuments {
                           ((Number) document.get("cents")).longValue(), Packed.longs(document.get("activations")),
                           Packed.longs(document.get("activeGaps")), Packed.longs(document.get("buys")),
                           Packed.longs(document.get("referrals")));
+    }
+
+    static Document wakeUpDays(int[] days) {
+        return new Document("_id", WAKE_UP_DAYS).append("days", Packed.ints(days));
+    }
+
+    static int[] wakeUpDays(Document document) {
+        return document == null ? new int[0] : Packed.ints(document.get("days"));
+    }
+
+    static Document wakeUp(WakeUpDay day) {
+        List<Document> contacted = day.contacted().entrySet().stream()
+                .map(step -> new Document("step", step.getKey()).append("users", step.getValue()))
+                .toList();
+        List<Document> skipped = day.skipped().entrySet().stream()
+                .map(skip -> new Document("step", skip.getKey().step()).append("reason", skip.getKey().reason())
+                                                                     .append("users", skip.getValue()))
+                .toList();
+        return new Document("_id", wakeUpId(day.day()))
+                .append("day", day.day())
+                .append("treatment", outcomes(day.treatment()))
+                .append("holdout", outcomes(day.holdout()))
+                .append("contacted", contacted)
+                .append("skipped", skipped);
+    }
+
+    private static Document outcomes(WakeUpDay.Outcomes outcomes) {
+        return new Document("entered", outcomes.entered()).append("reactivated", outcomes.reactivated())
+                                                          .append("expired", outcomes.expired());
+    }
+
+    static WakeUpDay wakeUp(Document document) {
+        SortedMap<String, Integer> contacted = new TreeMap<>();
+        for (Document step : document.getList("contacted", Document.class)) {
+            contacted.put(step.getString("step"), step.getInteger("users"));
+        }
+        SortedMap<WakeUpEntry.Skip, Integer> skipped = new TreeMap<>();
+        for (Document skip : document.getList("skipped", Document.class)) {
+            skipped.put(new WakeUpEntry.Skip(skip.getString("step"), skip.getString("reason")),
+                        skip.getInteger("users"));
+        }
+        return new WakeUpDay(document.getInteger("day"), outcomes(document.get("treatment", Document.class)),
+                             outcomes(document.get("holdout", Document.class)), contacted, skipped);
+    }
+
+    private static WakeUpDay.Outcomes outcomes(Document document) {
+        return new WakeUpDay.Outcomes(document.getInteger("entered"), document.getInteger("reactivated"),
+                                      document.getInteger("expired"));
+    }
+
+    static Document dormancy(DormancyDay day) {
+        return new Document("_id", dormancyId(day.day())).append("day", day.day())
+                                                         .append("users", Packed.longs(day.users()));
+    }
+
+    static DormancyDay dormancy(Document document) {
+        return new DormancyDay(document.getInteger("day"), Packed.longs(document.get("users")));
+    }
+
+    static Document registrations(long[] usersPerDay) {
+        return new Document("_id", REGISTRATIONS).append("users", Packed.longs(usersPerDay));
+    }
+
+    static long[] registrations(Document document) {
+        return document == null ? new long[0] : Packed.longs(document.get("users"));
     }
 }

@@ -6,11 +6,13 @@ import com.mongodb.client.model.Filters;
 import dev.userlifecycle.events.FindKpis;
 import dev.userlifecycle.events.FindLifecycle;
 import dev.userlifecycle.events.FindRetention;
+import dev.userlifecycle.events.FindWakeUpFunnel;
 import dev.userlifecycle.events.GrowthKpis;
 import dev.userlifecycle.events.LifecycleView;
 import dev.userlifecycle.events.Money;
 import dev.userlifecycle.events.RetentionRow;
 import dev.userlifecycle.events.RetentionTable;
+import dev.userlifecycle.events.WakeUpFunnel;
 import dev.userlifecycle.query.retention.CohortBasis;
 import dev.userlifecycle.query.retention.CohortCounts;
 import dev.userlifecycle.query.retention.CohortDayCounts;
@@ -20,6 +22,8 @@ import dev.userlifecycle.query.retention.KpiDay;
 import dev.userlifecycle.query.retention.Kpis;
 import dev.userlifecycle.query.retention.LifecycleComposition;
 import dev.userlifecycle.query.retention.RetentionMode;
+import dev.userlifecycle.query.retention.WakeUpDay;
+import dev.userlifecycle.query.retention.WakeUpFunnels;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
@@ -32,8 +36,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Answers retention, lifecycle and KPI queries from the precomputed documents of {@link AnalyticsStore}: a handful of
- * {@code _id} reads, then sums over days or buckets; never a pass over users or events.
+ * Answers retention, lifecycle, KPI and wake-up funnel queries from the precomputed documents of
+ * {@link AnalyticsStore}: a handful of {@code _id} reads, then sums over days or buckets; never a pass over users or
+ * events.
  */
 public class AnalyticsQueries {
 
@@ -111,6 +116,23 @@ public class AnalyticsQueries {
                               kpis.nextDayRetention(),
                               kpis.averageOrderValue() == null ? null : new Money(kpis.averageOrderValue(), currency),
                               kpis.repeatPurchaseRate(), kpis.viralCoefficient());
+    }
+
+    /** The entry days of the window come from the index of days with entries, so an open window reads no more. */
+    @QueryHandler
+    public WakeUpFunnel handle(FindWakeUpFunnel query) {
+        Document index = collection().find(Filters.eq("_id", AnalyticsDocuments.WAKE_UP_DAYS)).first();
+        List<String> ids = new ArrayList<>();
+        for (int day : AnalyticsDocuments.wakeUpDays(index)) {
+            boolean after = query.from() == null || day >= query.from().toEpochDay();
+            boolean before = query.to() == null || day <= query.to().toEpochDay();
+            if (after && before) {
+                ids.add(AnalyticsDocuments.wakeUpId(day));
+            }
+        }
+        List<WakeUpDay> days = new ArrayList<>();
+        read(ids, document -> days.add(AnalyticsDocuments.wakeUp(document)));
+        return WakeUpFunnels.fromDays(days, query.from(), query.to());
     }
 
     /** The end of the data, {@code null} before the first user. */

@@ -3,6 +3,7 @@ package dev.userlifecycle.query.analytics;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -13,9 +14,11 @@ import dev.userlifecycle.query.facts.StoredFacts;
 import dev.userlifecycle.query.retention.AnalyticsCounters;
 import dev.userlifecycle.query.retention.CohortBasis;
 import dev.userlifecycle.query.retention.CohortDayCounts;
+import dev.userlifecycle.query.retention.DormancyDay;
 import dev.userlifecycle.query.retention.Granularity;
 import dev.userlifecycle.query.retention.KpiDay;
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.retention.WakeUpDay;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +30,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The precomputed retention, lifecycle and KPI documents, derived from the users' facts. The counters live in memory
- * ({@link AnalyticsCounters}) and follow every write of the facts projection; {@link #flush} writes the documents
- * that changed. After a start, a crash or a failed write the counters are rebuilt from the stored facts, one pass
- * over {@value StoredFacts#COLLECTION}, before the projection writes again: the facts are the truth, the counters and
- * the documents are only ever derived from them, so nothing is counted twice or lost.
+ * The precomputed retention, lifecycle, KPI, wake-up funnel and churn documents, derived from the users' facts. The
+ * counters live in memory ({@link AnalyticsCounters}) and follow every write of the facts projection; {@link #flush}
+ * writes the documents that changed. After a start, a crash or a failed write the counters are rebuilt from the
+ * stored facts, one pass over {@value StoredFacts#COLLECTION}, before the projection writes again: the facts are the
+ * truth, the counters and the documents are only ever derived from them, so nothing is counted twice or lost.
  */
 public class AnalyticsStore implements FactsListener {
 
@@ -66,6 +69,7 @@ public class AnalyticsStore implements FactsListener {
         for (FactsCodec.Decoded stored : FactsCodec.collection(database).find().batchSize(5_000)) {
             if (stored.facts() != null) {
                 rebuilt.replace(null, UserFacts.NONE, stored.facts(), stored.referrerRegisteredDay());
+                rebuilt.replace(null, stored.winBack());
             }
         }
         rebuilt.markAllChanged();
@@ -80,6 +84,7 @@ public class AnalyticsStore implements FactsListener {
         UserFacts old = before == null ? null : before.toFacts();
         counters.replace(old, before == null ? UserFacts.NONE : before.referrerRegisteredDay(), after.toFacts(),
                          after.referrerRegisteredDay());
+        counters.replace(before == null ? null : before.toWinBack(), after.toWinBack());
     }
 
     @Override
@@ -115,6 +120,7 @@ public class AnalyticsStore implements FactsListener {
     private int write(AnalyticsCounters.Changes changes) {
         LocalDate lastDay = counters.lastDay();
         List<Document> documents = new ArrayList<>();
+        List<String> emptied = new ArrayList<>();
         if (lastDay != null) {
             for (Map.Entry<CohortBasis, Set<Integer>> days : changes.cohortDays().entrySet()) {
                 for (int day : days.getValue()) {
@@ -136,16 +142,45 @@ public class AnalyticsStore implements FactsListener {
                 documents.add(AnalyticsDocuments.lifecycle(counters.lifecycle(interval)));
             }
         }
+        addWinBack(changes, documents, emptied);
         documents.add(AnalyticsDocuments.meta(lastDay, counters.users()));
-        for (int from = 0; from < documents.size(); from += WRITES_PER_BULK) {
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            for (Document document : documents.subList(from, Math.min(documents.size(), from + WRITES_PER_BULK))) {
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
-                                                 new ReplaceOptions().upsert(true)));
-            }
-            collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document document : documents) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                                             new ReplaceOptions().upsert(true)));
         }
-        return documents.size();
+        emptied.forEach(id -> writes.add(new DeleteOneModel<>(Filters.eq("_id", id))));
+        for (int from = 0; from < writes.size(); from += WRITES_PER_BULK) {
+            collection().bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITES_PER_BULK)),
+                                   new BulkWriteOptions().ordered(false));
+        }
+        return writes.size();
+    }
+
+    /** A day whose last entry or dormancy was taken out loses its document, as a rebuild would never write it. */
+    private void addWinBack(AnalyticsCounters.Changes changes, List<Document> documents, List<String> emptied) {
+        for (int day : changes.wakeUpDays()) {
+            WakeUpDay counts = counters.wakeUpDay(day);
+            if (counts == null) {
+                emptied.add(AnalyticsDocuments.wakeUpId(day));
+            } else {
+                documents.add(AnalyticsDocuments.wakeUp(counts));
+            }
+        }
+        if (!changes.wakeUpDays().isEmpty()) {
+            documents.add(AnalyticsDocuments.wakeUpDays(counters.wakeUpDays()));
+        }
+        for (int day : changes.dormancyDays()) {
+            DormancyDay counts = counters.dormancyDay(day);
+            if (counts == null) {
+                emptied.add(AnalyticsDocuments.dormancyId(day));
+            } else {
+                documents.add(AnalyticsDocuments.dormancy(counts));
+            }
+        }
+        if (changes.registrations()) {
+            documents.add(AnalyticsDocuments.registrations(counters.registrations()));
+        }
     }
 
     private MongoCollection<Document> collection() {

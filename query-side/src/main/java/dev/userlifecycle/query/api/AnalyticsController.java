@@ -3,10 +3,12 @@ package dev.userlifecycle.query.api;
 import dev.userlifecycle.events.FindKpis;
 import dev.userlifecycle.events.FindLifecycle;
 import dev.userlifecycle.events.FindRetention;
+import dev.userlifecycle.events.FindWakeUpFunnel;
 import dev.userlifecycle.events.GrowthKpis;
 import dev.userlifecycle.events.InvalidRequestException;
 import dev.userlifecycle.events.LifecycleView;
 import dev.userlifecycle.events.RetentionTable;
+import dev.userlifecycle.events.WakeUpFunnel;
 import dev.userlifecycle.query.analytics.AnalyticsNames;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,7 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Retention, lifecycle composition and growth KPIs, answered from precomputed documents. Dates are calendar days of
+ * Retention, lifecycle composition, growth KPIs and the wake-up funnel, answered from precomputed documents. Dates are calendar days of
  * the platform's time zone; without them a query covers the most recent data.
  */
 @RestController
@@ -73,13 +75,30 @@ public class AnalyticsController {
         return queryGateway.query(new FindKpis(from, to), GrowthKpis.class).get();
     }
 
+    /**
+     * The wake-up funnel of the campaign entries made on the days [{@code from}, {@code to}], open where omitted; it
+     * reads only the days that have entries, so the window has no longest span.
+     */
+    @GetMapping("/campaigns/wake-up")
+    public WakeUpFunnel wakeUpFunnel(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            throws InterruptedException, ExecutionException {
+        requireOrdered(from, to);
+        return queryGateway.query(new FindWakeUpFunnel(from, to), WakeUpFunnel.class).get();
+    }
+
+    private static void requireOrdered(LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("from", "must not be after to (" + to + ")");
+        }
+    }
+
     private static void requireWindow(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
             return;
         }
-        if (from.isAfter(to)) {
-            throw new InvalidRequestException("from", "must not be after to (" + to + ")");
-        }
+        requireOrdered(from, to);
         if (ChronoUnit.DAYS.between(from, to) > MAX_WINDOW_DAYS) {
             throw new InvalidRequestException("to", "the window may span at most " + MAX_WINDOW_DAYS + " days");
         }

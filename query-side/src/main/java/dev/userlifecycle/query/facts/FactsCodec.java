@@ -3,15 +3,20 @@ package dev.userlifecycle.query.facts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.retention.WakeUpEntry;
+import dev.userlifecycle.query.retention.WinBackFacts;
 import org.bson.BsonReader;
 import org.bson.BsonType;
 import org.bson.BsonWriter;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistries;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Decodes {@link StoredFacts} documents straight from the wire into {@link UserFacts}, without building a generic
@@ -20,8 +25,13 @@ import java.util.Arrays;
  */
 public final class FactsCodec implements Codec<FactsCodec.Decoded> {
 
-    /** One user's facts ({@code null} before registration) and the registration day of their referrer. */
-    public record Decoded(UserFacts facts, int referrerRegisteredDay) {
+    private static final DocumentCodec DOCUMENTS = new DocumentCodec();
+
+    /**
+     * One user's facts and win-back facts (both {@code null} before registration) and the registration day of their
+     * referrer.
+     */
+    public record Decoded(UserFacts facts, int referrerRegisteredDay, WinBackFacts winBack) {
     }
 
     /** The facts collection, read through this codec. */
@@ -41,6 +51,8 @@ public final class FactsCodec implements Codec<FactsCodec.Decoded> {
         int[] activeDays = new int[0];
         int[] purchaseDays = new int[0];
         long[] cents = new long[0];
+        int[] dormancyDays = new int[0];
+        List<WakeUpEntry> wakeUps = List.of();
         reader.readStartDocument();
         while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
             switch (reader.readName()) {
@@ -55,13 +67,47 @@ public final class FactsCodec implements Codec<FactsCodec.Decoded> {
                     purchaseDays = purchases.days;
                     cents = purchases.cents;
                 }
+                case "dormancies" -> dormancyDays = readDormancyDays(reader);
+                case "wakeUps" -> wakeUps = readWakeUps(reader, context);
                 default -> reader.skipValue();
             }
         }
         reader.readEndDocument();
-        UserFacts facts = registeredDay == UserFacts.NONE ? null
-                : new UserFacts(userId, registeredDay, activatedDay, activeDays, purchaseDays, cents, referrerId);
-        return new Decoded(facts, referrerDay);
+        if (registeredDay == UserFacts.NONE) {
+            return new Decoded(null, referrerDay, null);
+        }
+        UserFacts facts = new UserFacts(userId, registeredDay, activatedDay, activeDays, purchaseDays, cents,
+                                        referrerId);
+        return new Decoded(facts, referrerDay, new WinBackFacts(userId, registeredDay, dormancyDays, wakeUps));
+    }
+
+    private static int[] readDormancyDays(BsonReader reader) {
+        List<Integer> days = new ArrayList<>();
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                if (reader.readName().equals("day")) {
+                    days.add(readInt(reader));
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.readEndDocument();
+        }
+        reader.readEndArray();
+        return days.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+    }
+
+    // few users have any: decoded as generic documents
+    private static List<WakeUpEntry> readWakeUps(BsonReader reader, DecoderContext context) {
+        List<WakeUpEntry> entries = new ArrayList<>();
+        reader.readStartArray();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            entries.add(StoredWinBack.entry(DOCUMENTS.decode(reader, context)));
+        }
+        reader.readEndArray();
+        return entries;
     }
 
     private static int readInt(BsonReader reader) {

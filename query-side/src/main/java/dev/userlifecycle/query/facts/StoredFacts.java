@@ -1,6 +1,7 @@
 package dev.userlifecycle.query.facts;
 
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.retention.WinBackFacts;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.List;
  * <pre>
  * { _id: userId, sequence: long, registeredDay: int, activatedDay: int?, referrerId: string?,
  *   referrerRegisteredDay: int?, activeDays: [int, strictly increasing],
- *   purchases: [{orderId: string, day: int, cents: long}, in order of day] }
+ *   purchases: [{orderId: string, day: int, cents: long}, in order of day],
+ *   dormancies: [...]?, wakeUps: [...]? }
  * </pre>
+ * The dormancies and wake-up campaign entries are a {@link StoredWinBack}.
  */
 public final class StoredFacts {
 
@@ -29,6 +32,7 @@ public final class StoredFacts {
     private int referrerRegisteredDay = UserFacts.NONE;
     private int[] activeDays = new int[0];
     private final List<Purchase> purchases = new ArrayList<>();
+    private final StoredWinBack winBack = new StoredWinBack();
 
     /** One purchase: its order, its day and its amount in hundredths of the currency. */
     public record Purchase(String orderId, int day, long cents) {
@@ -58,6 +62,16 @@ public final class StoredFacts {
         for (int i = 0; i < facts.purchaseDays().length; i++) {
             stored.purchases.add(new Purchase("p" + i, facts.purchaseDays()[i], facts.purchaseAmounts()[i]));
         }
+        return stored;
+    }
+
+    /**
+     * As {@link #of(UserFacts, int, long)}, with the dormancies and wake-up entries of {@code winBack}; facts know
+     * days only, so each instant is the start of its day in UTC.
+     */
+    public static StoredFacts of(UserFacts facts, int referrerRegisteredDay, WinBackFacts winBack, long sequence) {
+        StoredFacts stored = of(facts, referrerRegisteredDay, sequence);
+        stored.winBack.seed(winBack);
         return stored;
     }
 
@@ -128,6 +142,19 @@ public final class StoredFacts {
         activeOn(day);
     }
 
+    /** The user's dormancies and wake-up entries, to change. */
+    StoredWinBack winBack() {
+        return winBack;
+    }
+
+    /** The facts the win-back figures take; {@code null} before registration. */
+    public WinBackFacts toWinBack() {
+        if (!isRegistered()) {
+            return null;
+        }
+        return winBack.toFacts(userId, registeredDay);
+    }
+
     /** The facts the retention computations take; {@code null} before registration. */
     public UserFacts toFacts() {
         if (!isRegistered()) {
@@ -165,7 +192,9 @@ public final class StoredFacts {
             bought.add(new Document("orderId", purchase.orderId()).append("day", purchase.day())
                                                                   .append("cents", purchase.cents()));
         }
-        return document.append("purchases", bought);
+        document.append("purchases", bought);
+        winBack.appendTo(document);
+        return document;
     }
 
     public static StoredFacts from(Document document) {
@@ -184,7 +213,19 @@ public final class StoredFacts {
             facts.purchases.add(new Purchase(purchase.getString("orderId"), ((Number) purchase.get("day")).intValue(),
                                              ((Number) purchase.get("cents")).longValue()));
         }
+        facts.winBack.readFrom(document);
         return facts;
+    }
+
+    /**
+     * The win-back facts of a document read with the fields {@code registeredDay}, {@code dormancies} and
+     * {@code wakeUps} alone; {@code null} for a user not registered yet.
+     */
+    public static WinBackFacts toWinBack(Document partial) {
+        StoredFacts facts = new StoredFacts(partial.getString("_id"));
+        facts.registeredDay = intOr(partial.get("registeredDay"));
+        facts.winBack.readFrom(partial);
+        return facts.toWinBack();
     }
 
     /** The retention facts of a stored document, {@code null} for a user not registered yet. */

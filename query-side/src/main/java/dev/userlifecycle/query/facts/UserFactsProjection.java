@@ -2,11 +2,16 @@ package dev.userlifecycle.query.facts;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.userlifecycle.events.OutreachContactRecorded;
+import dev.userlifecycle.events.OutreachStepSkipped;
 import dev.userlifecycle.events.PurchaseMade;
 import dev.userlifecycle.events.UserActivated;
 import dev.userlifecycle.events.UserActiveOnDay;
 import dev.userlifecycle.events.UserEvent;
 import dev.userlifecycle.events.UserRegistered;
+import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.events.WakeUpCampaignEnded;
+import dev.userlifecycle.events.WakeUpCampaignEntered;
 import dev.userlifecycle.query.retention.UserFacts;
 import dev.userlifecycle.query.store.DocumentBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -25,8 +30,9 @@ import java.util.function.Consumer;
 
 /**
  * Keeps one {@link StoredFacts} document per user in {@value StoredFacts#COLLECTION}: registration, activation,
- * active days and purchases by order, in the platform's time zone. Re-delivered events change nothing: a document
- * keeps the sequence number of the last event of the user's stream it applied. The documents of a batch are read
+ * active days, purchases by order, dormancies and wake-up campaign entries, in the platform's time zone.
+ * Re-delivered events change nothing: a document keeps the sequence number of the last event of the user's stream it
+ * applied. The documents of a batch are read
  * and written together ({@link DocumentBatch}); after each write the {@link FactsListener} derives its figures from
  * the facts before and after.
  */
@@ -71,6 +77,32 @@ public class UserFactsProjection {
     void on(PurchaseMade event, @SequenceNumber long sequence) {
         apply(event, sequence, facts -> facts.purchased(event.orderId(), day(event.occurredAt()),
                                                         event.amount().amount().movePointRight(2).longValueExact()));
+    }
+
+    @EventHandler
+    void on(UserWentDormant event, @SequenceNumber long sequence) {
+        apply(event, sequence, facts -> facts.winBack().wentDormant(event.occurredAt(), day(event.occurredAt())));
+    }
+
+    @EventHandler
+    void on(WakeUpCampaignEntered event, @SequenceNumber long sequence) {
+        apply(event, sequence, facts -> facts.winBack().enteredWakeUp(event.campaignId(), event.occurredAt(),
+                                                                      day(event.occurredAt()), event.holdout()));
+    }
+
+    @EventHandler
+    void on(OutreachContactRecorded event, @SequenceNumber long sequence) {
+        apply(event, sequence, facts -> facts.winBack().contacted(event.campaignId(), event.step()));
+    }
+
+    @EventHandler
+    void on(OutreachStepSkipped event, @SequenceNumber long sequence) {
+        apply(event, sequence, facts -> facts.winBack().skipped(event.campaignId(), event.step(), event.reason()));
+    }
+
+    @EventHandler
+    void on(WakeUpCampaignEnded event, @SequenceNumber long sequence) {
+        apply(event, sequence, facts -> facts.winBack().ended(event.campaignId(), event.outcome()));
     }
 
     @ResetHandler

@@ -12,6 +12,10 @@ final class SparseCounts {
         counts.merge(key, delta, (a, b) -> a + b == 0 ? null : a + b);
     }
 
+    boolean isEmpty() {
+        return counts.isEmpty();
+    }
+
     /** The keys in ascending order and their counts, in one array of pairs: key, count, key, count, … */
     long[] toPairs() {
         long[] pairs = new long[counts.size() * 2];

@@ -1,5 +1,6 @@
 /**
- * Retention, lifecycle composition and growth KPIs, computed from per-user facts in business time: pure Java, no
+ * Retention, lifecycle composition, growth KPIs, the wake-up funnel and churn after incidents, computed from per-user
+ * facts in business time: pure Java, no
  * MongoDB, Spring or Axon, so the definitions can be tested by hand and reused by any projection.
  *
  * <h2>Conventions shared by every computation</h2>
@@ -49,6 +50,15 @@
  *       per day a histogram of gaps ("users active on a whose previous active day was g days before") answers any
  *       window as a sum over its days of the users with a gap longer than a − f. Repeat buyers need the next
  *       purchase as well, so buyers are kept by (days since the previous purchase day, days to the next).</li>
+ *   <li><b>Wake-up funnel</b>: {@link dev.userlifecycle.query.retention.WakeUpDay}, per day of entering a wake-up
+ *       campaign, the entries of each group, their outcomes, and the treatment entries contacted per step and
+ *       skipped per step and reason. Each entry has one day, so any window of entry days is a sum of days
+ *       ({@link dev.userlifecycle.query.retention.WakeUpFunnels}).</li>
+ *   <li><b>Churn after an incident</b>: users per registration day, and per day the users who went dormant on it
+ *       ({@link dev.userlifecycle.query.retention.DormancyDay}), by registration day and days since their previous
+ *       dormancy, the same gap trick as active users, so distinct dormant users of a window add up from days. The
+ *       affected users' own figures come from their facts and are taken out of everybody's
+ *       ({@link dev.userlifecycle.query.retention.ChurnCounts}).</li>
  * </ol>
  */
 package dev.userlifecycle.query.retention;

@@ -7,11 +7,20 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.userlifecycle.events.AcquisitionChannel;
 import dev.userlifecycle.events.ActivityKind;
+import dev.userlifecycle.events.Channel;
 import dev.userlifecycle.events.Money;
+import dev.userlifecycle.events.OutreachContactRecorded;
+import dev.userlifecycle.events.OutreachStepSkipped;
 import dev.userlifecycle.events.PurchaseMade;
 import dev.userlifecycle.events.UserActiveOnDay;
 import dev.userlifecycle.events.UserRegistered;
+import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.events.WakeUpCampaignEnded;
+import dev.userlifecycle.events.WakeUpCampaignEntered;
+import dev.userlifecycle.events.WakeUpOutcome;
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.retention.WakeUpEntry;
+import dev.userlifecycle.query.retention.WinBackFacts;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -23,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -113,6 +123,59 @@ class UserFactsProjectionTest {
         assertThat(StoredFacts.from(stored("bob")).referrerRegisteredDay()).isEqualTo(MARCH_1.toEpochDay());
         assertThat(listener.replacements).as("one change per user, before and after the whole batch")
                                          .containsExactlyInAnyOrder("null -> ann@1", "null -> bob@0");
+    }
+
+    @Test
+    void dormanciesAndWakeUpCampaignsBecomeFactsAndOutreachOfOtherCampaignsDoesNot() throws Exception {
+        Instant dormant = Instant.parse("2026-03-31T18:00:00Z");
+        handle(registered("ann", null, "2026-03-01T02:00:00Z"), 0);
+        handle(new UserWentDormant("ann", dormant.minus(Duration.ofDays(30)), dormant), 1);
+        handle(new WakeUpCampaignEntered("ann", "wake-1", false, dormant.plusSeconds(60)), 2);
+        handle(new OutreachContactRecorded("ann", "wake-1", "push", Channel.PUSH, dormant.plusSeconds(120)), 3);
+        handle(new OutreachStepSkipped("ann", "wake-1", "sms", Channel.SMS, "NO_CONSENT", dormant.plusSeconds(180)), 4);
+        handle(new OutreachContactRecorded("ann", "incident-7", "apology", Channel.CALL, dormant.plusSeconds(240)), 5);
+        handle(new WakeUpCampaignEnded("ann", "wake-1", WakeUpOutcome.EXPIRED, dormant.plus(Duration.ofDays(9))), 6);
+
+        WinBackFacts facts = StoredFacts.from(stored("ann")).toWinBack();
+
+        int april1 = (int) LocalDate.of(2026, 4, 1).toEpochDay();
+        assertThat(facts.dormancyDays()).as("18:00 UTC is April 1st in Shanghai").containsExactly(april1);
+        assertThat(facts.wakeUps()).containsExactly(new WakeUpEntry(
+                "wake-1", april1, false, List.of("push"), List.of(new WakeUpEntry.Skip("sms", "NO_CONSENT")),
+                WakeUpOutcome.EXPIRED));
+        assertThat(stored("ann").getList("dormancies", Document.class).get(0).getString("at"))
+                .isEqualTo("2026-03-31T18:00:00Z");
+    }
+
+    @Test
+    void theCodecReadsTheSameWinBackFactsAsTheDocument() throws Exception {
+        Instant dormant = Instant.parse("2026-04-01T02:00:00Z");
+        handle(registered("ann", null, "2026-03-01T02:00:00Z"), 0);
+        handle(new UserWentDormant("ann", dormant.minus(Duration.ofDays(30)), dormant), 1);
+        handle(new WakeUpCampaignEntered("ann", "wake-1", true, dormant), 2);
+        handle(new OutreachStepSkipped("ann", "wake-1", "sms", Channel.SMS, "HOLDOUT", dormant), 3);
+        handle(new WakeUpCampaignEnded("ann", "wake-1", WakeUpOutcome.REACTIVATED, dormant.plusSeconds(9_000)), 4);
+
+        FactsCodec.Decoded decoded = FactsCodec.collection(database).find().first();
+
+        assertThat(decoded.winBack()).isEqualTo(StoredFacts.from(stored("ann")).toWinBack());
+        assertThat(decoded.winBack().wakeUps()).singleElement()
+                                               .extracting(WakeUpEntry::outcome).isEqualTo(WakeUpOutcome.REACTIVATED);
+        assertThat(StoredFacts.toWinBack(stored("ann"))).isEqualTo(decoded.winBack());
+    }
+
+    @Test
+    void aRedeliveredOutreachEventChangesNothing() throws Exception {
+        handle(registered("ann", null, "2026-03-01T02:00:00Z"), 0);
+        handle(new WakeUpCampaignEntered("ann", "wake-1", false, Instant.parse("2026-04-01T02:00:00Z")), 1);
+        OutreachContactRecorded contacted = new OutreachContactRecorded("ann", "wake-1", "push", Channel.PUSH,
+                                                                        Instant.parse("2026-04-01T03:00:00Z"));
+        handle(contacted, 2);
+        Document before = stored("ann");
+
+        handle(contacted, 2);
+
+        assertThat(stored("ann")).isEqualTo(before);
     }
 
     @Test
