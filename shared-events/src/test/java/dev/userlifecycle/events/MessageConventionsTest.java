@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageConventionsTest {
 
     private static final Set<Class<?>> VALUE_RECORDS = Set.of(
-            Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class);
+            Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class,
+            LoyaltyProgram.class);
     private static final Set<Class<?>> QUERIES_AND_VIEWS = Set.of(
             FindUserProfile.class, UserProfile.class, ProfileRfm.class,
             FindRetention.class, RetentionTable.class, RetentionRow.class, FindLifecycle.class, LifecycleView.class,
@@ -24,7 +25,8 @@ class MessageConventionsTest {
             FindUserLayerAt.class, LayeringRun.class, LayeringRunSummary.class, LayeringRunParameters.class,
             LayerShare.class, LayeringCluster.class, LayeringFeatures.class, RfmDistribution.class, UserLayer.class,
             UserLayerHistory.class, FindDormancyCandidates.class, DormancyCandidates.class, FindPointsLedger.class,
-            PointsLedger.class, PointsLedgerEntry.class);
+            PointsLedger.class, PointsLedgerEntry.class, FindPointsExpiryCandidates.class,
+            PointsExpiryCandidates.class, PointsExpiryOutcome.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {
@@ -42,7 +44,7 @@ class MessageConventionsTest {
 
     @Test
     void everyEventHasARevisionAndABusinessTime() {
-        assertThat(Examples.eventTypes()).hasSize(23).allSatisfy(type -> {
+        assertThat(Examples.eventTypes()).hasSize(24).allSatisfy(type -> {
             assertThat(type.getAnnotation(Revision.class)).as("@Revision on %s", type.getSimpleName())
                                                           .isNotNull()
                                                           .extracting(Revision::value).isEqualTo("1");
@@ -54,7 +56,7 @@ class MessageConventionsTest {
 
     @Test
     void everyCommandNamesItsTargetAggregate() {
-        assertThat(Examples.commandTypes()).hasSize(19).allSatisfy(type -> {
+        assertThat(Examples.commandTypes()).hasSize(20).allSatisfy(type -> {
             List<RecordComponent> targets = components(type).stream()
                                                             .filter(c -> c.getAccessor().isAnnotationPresent(
                                                                     TargetAggregateIdentifier.class))

@@ -3,10 +3,8 @@ package dev.userlifecycle.app.query;
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.Http;
 import dev.userlifecycle.app.ProjectionCatchUp;
-import dev.userlifecycle.events.ChangeLoyaltyTier;
 import dev.userlifecycle.events.EarnPoints;
 import dev.userlifecycle.events.ExpirePoints;
-import dev.userlifecycle.events.LoyaltyTier;
 import dev.userlifecycle.query.analytics.AnalyticsStore;
 import dev.userlifecycle.query.facts.StoredFacts;
 import dev.userlifecycle.query.facts.UserFactsProjection;
@@ -91,11 +89,11 @@ class ReplayRebuildsTheReadModelsTest {
     }
 
     private void earnRedeemAndExpirePoints(Http http, String userId, Instant at) {
-        commands.sendAndWait(new EarnPoints(userId, 100, "purchase", "o-" + userId, at, at.plusSeconds(86_400)));
+        commands.sendAndWait(new EarnPoints(userId, 1_000, "campaign", "campaign-" + userId, at,
+                                            at.plusSeconds(86_400)));
         post(http, "/api/v1/users/" + userId + "/points/redemptions", """
                 {"points": 30, "reason": "coupon", "occurredAt": "%s"}""".formatted(at.plusSeconds(60)));
-        commands.sendAndWait(new ExpirePoints(userId, 20, at.plusSeconds(86_400)));
-        commands.sendAndWait(new ChangeLoyaltyTier(userId, LoyaltyTier.SILVER, at.plusSeconds(86_400)));
+        commands.sendAndWait(new ExpirePoints(userId, at.plusSeconds(86_400)));
     }
 
     private static void post(Http http, String path, String body) {
