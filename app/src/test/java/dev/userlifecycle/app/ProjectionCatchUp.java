@@ -61,16 +61,22 @@ public final class ProjectionCatchUp {
         return lowest;
     }
 
-    /** Waits until every streaming processor has reached the head read now; returns the head. */
+    /**
+     * Waits until every streaming processor has reached the head, and the head stays there: a processor that sends
+     * commands (the loyalty policy) appends events while it catches up. Returns the head.
+     */
     public long await(Duration timeout) throws InterruptedException {
-        long head = head();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUp(head)) {
+        long head = head();
+        while (!caughtUp(head) || head() != head) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the projections did not reach the event store's head " + head + " within "
                                          + timeout + "; positions: " + positions());
             }
             Thread.sleep(20);
+            if (caughtUp(head)) {
+                head = head();
+            }
         }
         return head;
     }

@@ -22,7 +22,8 @@ import org.axonframework.lifecycle.Phase;
  * Axon, call {@link #configureModule(Configurer)} on the configurer before building it. Either way the event store,
  * its serializer (snapshots hold the aggregates: use Jackson, XStream cannot read records) and the command bus are
  * the application's; the module takes snapshots with a snapshotter of its own, after the commit, in the command's
- * thread.
+ * thread. The loyalty command handlers take the {@code LoyaltyProgram} as an injected resource: a Spring bean, or in
+ * plain Axon a component registered on the configurer.
  * <p>
  * Users and incidents share one event store, so their ids must not collide: each aggregate reads only events of its
  * own type, and creating an aggregate under an id the other type uses fails when the events are stored, with

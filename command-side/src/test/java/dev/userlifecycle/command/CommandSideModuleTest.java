@@ -6,18 +6,20 @@ import dev.userlifecycle.events.ActivateUser;
 import dev.userlifecycle.events.ActivityKind;
 import dev.userlifecycle.events.BusinessRuleViolation;
 import dev.userlifecycle.events.ChangeConsents;
-import dev.userlifecycle.events.ChangeLoyaltyTier;
 import dev.userlifecycle.events.Channel;
 import dev.userlifecycle.events.ChannelConsents;
 import dev.userlifecycle.events.ContactUser;
 import dev.userlifecycle.events.DeclareIncident;
 import dev.userlifecycle.events.EarnPoints;
+import dev.userlifecycle.events.EarnPurchasePoints;
+import dev.userlifecycle.events.ExpirePoints;
 import dev.userlifecycle.events.EnterWakeUpCampaign;
 import dev.userlifecycle.events.IncidentClosed;
 import dev.userlifecycle.events.IncidentDeclared;
 import dev.userlifecycle.events.LifecycleError;
-import dev.userlifecycle.events.LoyaltyTier;
+import dev.userlifecycle.events.LoyaltyProgram;
 import dev.userlifecycle.events.MarkUserDormant;
+import dev.userlifecycle.events.Money;
 import dev.userlifecycle.events.PurchaseOutcome;
 import dev.userlifecycle.events.RecordActivity;
 import dev.userlifecycle.events.RecordApologySent;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -81,7 +84,9 @@ class CommandSideModuleTest {
                                                  .configureEmbeddedEventStore(c -> storage)
                                                  // like Spring's, which knows no aggregate that is not a bean
                                                  .configureSnapshotter(c -> (aggregateType, aggregateId) -> {
-                                                 });
+                                                 })
+                                                 .registerComponent(LoyaltyProgram.class,
+                                                                    c -> LoyaltyProgram.standard(ZoneOffset.UTC));
         new CommandSideModule(SNAPSHOT_THRESHOLD).configureModule(configurer);
         axon = configurer.start();
         commands = axon.commandGateway();
@@ -201,7 +206,7 @@ class CommandSideModuleTest {
         assertThat(snapshot.getPayload()).isInstanceOf(User.class)
                                          .usingRecursiveComparison()
                                          .isEqualTo(replay(User::new, "u-1", snapshot.getSequenceNumber()));
-        assertThat(snapshot.getPayload()).extracting("loyalty.balance", LONG).isEqualTo(70L);
+        assertThat(snapshot.getPayload()).extracting("loyalty.balance", LONG).isEqualTo(1_000L);
     }
 
     @Test
@@ -211,9 +216,9 @@ class CommandSideModuleTest {
 
         assertThat(commands.<Object>sendAndWait(new RecordPurchase("u-1", "o-1", AMOUNT, at(60), day(60))))
                 .isEqualTo(PurchaseOutcome.ALREADY_RECORDED);
-        assertThatThrownBy(() -> commands.sendAndWait(new RedeemPoints("u-1", 71, "voucher", "r-2", at(60))))
+        assertThatThrownBy(() -> commands.sendAndWait(new RedeemPoints("u-1", 1_001, "voucher", "r-2", at(60))))
                 .isInstanceOf(BusinessRuleViolation.class);
-        commands.sendAndWait(new RedeemPoints("u-1", 70, "voucher", "r-2", at(60)));
+        commands.sendAndWait(new RedeemPoints("u-1", 1_000, "voucher", "r-2", at(60)));
     }
 
     @Test
@@ -239,7 +244,8 @@ class CommandSideModuleTest {
         commands.sendAndWait(new EarnPoints("u-1", 100, "order", "o-1", at(1), at(366)));
         commands.sendAndWait(new RedeemPoints("u-1", 30, "voucher", "r-1", at(2)));
         commands.sendAndWait(new ChangeConsents("u-1", new ChannelConsents(true, true, false), at(2)));
-        commands.sendAndWait(new ChangeLoyaltyTier("u-1", LoyaltyTier.SILVER, at(2)));
+        commands.sendAndWait(new EarnPurchasePoints("u-1", "o-1", Money.of("1000.00", "CNY"), at(2)));
+        commands.sendAndWait(new ExpirePoints("u-1", at(366)));
         commands.sendAndWait(new MarkUserDormant("u-1", at(40), DORMANCY));
         commands.sendAndWait(new EnterWakeUpCampaign("u-1", "wake-1", false, at(40)));
         commands.sendAndWait(ContactUser.on("u-1", "wake-1", "day-1", Channel.PUSH, null, at(41)));

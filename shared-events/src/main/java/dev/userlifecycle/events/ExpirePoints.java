@@ -1,14 +1,17 @@
 package dev.userlifecycle.events;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Expires loyalty points; at most the balance expires. */
+/**
+ * Brings the user's loyalty account up to {@code asOf} (business time): the points due to expire by then that are
+ * neither redeemed nor expired yet expire, oldest first, and the tier falls when earnings leave the points lifetime.
+ * Sent by the expiry sweep; its handler answers a {@link PointsExpiryOutcome}. Sending it again as of the same time
+ * finds nothing to do.
+ */
 public record ExpirePoints(
         @TargetAggregateIdentifier @ValidId String userId,
-        @Positive long points,
-        @NotNull Instant occurredAt) implements UserCommand {
+        @NotNull Instant asOf) implements UserCommand {
 }

@@ -4,6 +4,10 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
+/**
+ * Points expired at {@code occurredAt}: the points earned that were due to expire by then and were neither redeemed
+ * nor expired before, oldest first.
+ */
 @Revision("1")
 public record PointsExpired(
         String userId,

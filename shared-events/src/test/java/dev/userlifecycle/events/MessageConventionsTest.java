@@ -16,7 +16,7 @@ class MessageConventionsTest {
 
     private static final Set<Class<?>> VALUE_RECORDS = Set.of(
             Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class,
-            FrequencyCap.class, OutreachDecision.class);
+            FrequencyCap.class, OutreachDecision.class, LoyaltyProgram.class);
     private static final Set<Class<?>> QUERIES_AND_VIEWS = Set.of(
             FindUserProfile.class, UserProfile.class, ProfileRfm.class,
             FindRetention.class, RetentionTable.class, RetentionRow.class, FindLifecycle.class, LifecycleView.class,
@@ -28,7 +28,8 @@ class MessageConventionsTest {
             PointsLedger.class, PointsLedgerEntry.class, FindWakeUpFunnel.class, WakeUpFunnel.class,
             WakeUpFunnel.Treatment.class, WakeUpFunnel.Holdout.class, WakeUpFunnel.Lift.class, FindIncident.class,
             FindIncidents.class, IncidentList.class, IncidentView.class, IncidentView.Milestone.class,
-            IncidentView.ChurnComparison.class, IncidentView.Group.class);
+            IncidentView.ChurnComparison.class, IncidentView.Group.class,
+            FindPointsExpiryCandidates.class, PointsExpiryCandidates.class, PointsExpiryOutcome.class);
 
     @Test
     void everyRecordIsACommandAnEventAQueryOrAViewOrAKnownValueType() {
@@ -46,7 +47,7 @@ class MessageConventionsTest {
 
     @Test
     void everyEventHasARevisionAndABusinessTime() {
-        assertThat(Examples.eventTypes()).hasSize(23).allSatisfy(type -> {
+        assertThat(Examples.eventTypes()).hasSize(24).allSatisfy(type -> {
             assertThat(type.getAnnotation(Revision.class)).as("@Revision on %s", type.getSimpleName())
                                                           .isNotNull()
                                                           .extracting(Revision::value).isEqualTo("1");
@@ -58,7 +59,7 @@ class MessageConventionsTest {
 
     @Test
     void everyCommandNamesItsTargetAggregate() {
-        assertThat(Examples.commandTypes()).hasSize(19).allSatisfy(type -> {
+        assertThat(Examples.commandTypes()).hasSize(20).allSatisfy(type -> {
             List<RecordComponent> targets = components(type).stream()
                                                             .filter(c -> c.getAccessor().isAnnotationPresent(
                                                                     TargetAggregateIdentifier.class))

@@ -12,6 +12,7 @@ import dev.userlifecycle.query.api.UserQueryController;
 import dev.userlifecycle.query.facts.UserFactsProjection;
 import dev.userlifecycle.query.incidents.IncidentProjection;
 import dev.userlifecycle.query.incidents.IncidentQueries;
+import dev.userlifecycle.query.points.PointsExpiryCandidateFinder;
 import dev.userlifecycle.query.points.PointsLedgerProjection;
 import dev.userlifecycle.query.profile.DormancyCandidateFinder;
 import dev.userlifecycle.query.profile.UserProfileProjection;
@@ -45,6 +46,11 @@ class QueryConfiguration {
     @Bean
     PointsLedgerProjection pointsLedgerProjection(MongoDatabase database) {
         return new PointsLedgerProjection(database);
+    }
+
+    @Bean
+    PointsExpiryCandidateFinder pointsExpiryCandidateFinder(MongoDatabase database) {
+        return new PointsExpiryCandidateFinder(database);
     }
 
     @Bean

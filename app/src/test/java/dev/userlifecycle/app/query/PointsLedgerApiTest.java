@@ -3,9 +3,7 @@ package dev.userlifecycle.app.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userlifecycle.app.Http;
 import dev.userlifecycle.app.Http.Response;
-import dev.userlifecycle.events.ChangeLoyaltyTier;
 import dev.userlifecycle.events.EarnPoints;
-import dev.userlifecycle.events.LoyaltyTier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,10 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Points earned (no HTTP endpoint earns them, so through the command gateway) and redeemed show in the ledger. */
+/**
+ * Points earned (through the command gateway: no HTTP endpoint earns points directly) and redeemed show in the ledger;
+ * 1 000 points reach SILVER.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PointsLedgerApiTest {
@@ -46,8 +47,8 @@ class PointsLedgerApiTest {
     @Test
     void theLedgerShowsEarningRedemptionAndTierNewestFirstInPages() {
         String userId = registeredUser();
-        commands.sendAndWait(new EarnPoints(userId, 300, "purchase", "o-1", EARNED_AT, EARNED_AT.plusSeconds(86_400)));
-        commands.sendAndWait(new ChangeLoyaltyTier(userId, LoyaltyTier.SILVER, EARNED_AT.plusSeconds(60)));
+        commands.sendAndWait(new EarnPoints(userId, 1_000, "purchase", "o-1", EARNED_AT,
+                                            EARNED_AT.plus(Duration.ofDays(400))));
         assertThat(http.post("/api/v1/users/" + userId + "/points/redemptions", """
                 {"points": 120, "reason": "coupon", "redemptionId": "r-1", "occurredAt": "2026-03-03T00:00:00Z"}""")
                        .status()).isEqualTo(201);
@@ -55,18 +56,18 @@ class PointsLedgerApiTest {
         JsonNode ledger = http.awaitGet("/api/v1/users/" + userId + "/points", body -> body.path("entries").size() == 3);
 
         assertThat(ledger.path("userId").asText()).isEqualTo(userId);
-        assertThat(ledger.path("balance").asLong()).isEqualTo(180);
-        assertThat(ledger.path("earnedTotal").asLong()).isEqualTo(300);
+        assertThat(ledger.path("balance").asLong()).isEqualTo(880);
+        assertThat(ledger.path("earnedTotal").asLong()).isEqualTo(1_000);
         assertThat(ledger.path("tier").asText()).isEqualTo("SILVER");
         assertThat(ledger.path("next").isNull()).isTrue();
         assertThat(kinds(ledger)).containsExactly("REDEEMED", "TIER_CHANGED", "EARNED");
         JsonNode redeemed = ledger.path("entries").get(0);
         assertThat(redeemed.path("points").asLong()).isEqualTo(-120);
-        assertThat(redeemed.path("balance").asLong()).isEqualTo(180);
+        assertThat(redeemed.path("balance").asLong()).isEqualTo(880);
         assertThat(redeemed.path("redemptionId").asText()).isEqualTo("r-1");
         JsonNode earned = ledger.path("entries").get(2);
         assertThat(earned.path("sourceId").asText()).isEqualTo("o-1");
-        assertThat(earned.path("expiresAt").asText()).isEqualTo("2026-03-03T00:00:00Z");
+        assertThat(earned.path("expiresAt").asText()).isEqualTo("2027-04-06T00:00:00Z");
 
         Response firstPage = http.get("/api/v1/users/" + userId + "/points?limit=2");
         assertThat(kinds(firstPage.body())).containsExactly("REDEEMED", "TIER_CHANGED");

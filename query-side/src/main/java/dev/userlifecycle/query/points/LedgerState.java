@@ -1,5 +1,6 @@
 package dev.userlifecycle.query.points;
 
+import dev.userlifecycle.events.LoyaltyReviewScheduled;
 import dev.userlifecycle.events.LoyaltyTier;
 import dev.userlifecycle.events.LoyaltyTierChanged;
 import dev.userlifecycle.events.PointsEarned;
@@ -12,10 +13,13 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /** The mutable state of one ledger between reading its document and writing it back. */
 final class LedgerState {
+
+    static final String REVIEW_AT = "reviewAt";
 
     private final String userId;
     private Long sequence;
@@ -23,6 +27,7 @@ final class LedgerState {
     private long earnedTotal;
     // a user's loyalty account starts at BRONZE (command side), before any tier change
     private LoyaltyTier tier = LoyaltyTier.BRONZE;
+    private Instant reviewAt;
     private final List<PointsLedgerEntry> entries = new ArrayList<>();
 
     private LedgerState(String userId) {
@@ -62,6 +67,12 @@ final class LedgerState {
                                   event.occurredAt()));
     }
 
+    /** Not an entry: when the account is next due for the expiry sweep. */
+    void reviewScheduled(long at, LoyaltyReviewScheduled event) {
+        reviewAt = event.reviewAt();
+        sequence = at;
+    }
+
     private void add(PointsLedgerEntry entry) {
         entries.add(entry);
         sequence = entry.sequence();
@@ -87,12 +98,17 @@ final class LedgerState {
 
     Document toDocument() {
         List<Document> stored = entries.stream().map(LedgerState::toDocument).toList();
-        return new Document("_id", userId)
+        Document doc = new Document("_id", userId)
                 .append("sequence", sequence)
                 .append("balance", balance)
                 .append("earnedTotal", earnedTotal)
                 .append("tier", tier.name())
                 .append("entries", stored);
+        if (reviewAt != null) {
+            // a BSON date, so that the sweep's query compares it as a time
+            doc.append(REVIEW_AT, Date.from(reviewAt));
+        }
+        return doc;
     }
 
     static LedgerState from(Document doc) {
@@ -101,6 +117,8 @@ final class LedgerState {
         state.balance = number(doc.get("balance"));
         state.earnedTotal = number(doc.get("earnedTotal"));
         state.tier = LoyaltyTier.valueOf(doc.getString("tier"));
+        Date reviewAt = doc.getDate(REVIEW_AT);
+        state.reviewAt = reviewAt == null ? null : reviewAt.toInstant();
         doc.getList("entries", Document.class).forEach(entry -> state.entries.add(entryFrom(entry)));
         return state;
     }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.userlifecycle.events.FindPointsLedger;
+import dev.userlifecycle.events.LoyaltyReviewScheduled;
 import dev.userlifecycle.events.LoyaltyTierChanged;
 import dev.userlifecycle.events.PointsEarned;
 import dev.userlifecycle.events.PointsExpired;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * The points ledger read model: one document per user in {@value #COLLECTION}, made by the user's first points or
- * tier event, holding every such event as an entry in stream order.
+ * tier event, holding every such event as an entry in stream order, and when the account is next due for review
+ * ({@code reviewAt}, from {@link LoyaltyReviewScheduled}), which {@link PointsExpiryCandidateFinder} searches.
  * <p>
  * Idempotent under re-delivery as the profile is: a ledger keeps the sequence number of the last event of the user's
  * stream it applied and ignores any event at or below it. The documents of a tracking batch are read and written
@@ -64,6 +66,11 @@ public class PointsLedgerProjection {
         apply(event.userId(), sequence, ledger -> ledger.tierChanged(sequence, event));
     }
 
+    @EventHandler
+    void on(LoyaltyReviewScheduled event, @SequenceNumber long sequence) {
+        apply(event.userId(), sequence, ledger -> ledger.reviewScheduled(sequence, event));
+    }
+
     @ResetHandler
     void reset() {
         collection().drop();
@@ -94,7 +101,8 @@ public class PointsLedgerProjection {
     private static Collection<String> idsOf(Message<?> message) {
         Object payload = message.getPayload();
         boolean ledgerEvent = payload instanceof PointsEarned || payload instanceof PointsRedeemed
-                || payload instanceof PointsExpired || payload instanceof LoyaltyTierChanged;
+                || payload instanceof PointsExpired || payload instanceof LoyaltyTierChanged
+                || payload instanceof LoyaltyReviewScheduled;
         return ledgerEvent ? List.of(((UserEvent) payload).userId()) : List.of();
     }
 

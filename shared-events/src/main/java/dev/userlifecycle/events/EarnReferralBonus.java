@@ -5,8 +5,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-public record ChangeLoyaltyTier(
+/**
+ * Credits the referral bonus to the referrer {@code userId} for the first purchase of {@code referredUserId}, once
+ * per referred user; the amount and expiry come from the {@link LoyaltyProgram}.
+ */
+public record EarnReferralBonus(
         @TargetAggregateIdentifier @ValidId String userId,
-        @NotNull LoyaltyTier tier,
+        @ValidId String referredUserId,
         @NotNull Instant occurredAt) implements UserCommand {
 }
