@@ -40,6 +40,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.serialization.Revision;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * dated before they became dormant arrives too late to count (a purchase is still recorded, but reactivates no one).
  */
 @AggregateRoot
+@Revision("2") // of its snapshots: 2 keeps loyalty lots and outreach decisions; older snapshots are ignored
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class User {

@@ -6,6 +6,7 @@ import dev.userlifecycle.app.mongo.EmbeddedMongo;
 import dev.userlifecycle.eventstore.MongoEventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -26,7 +27,8 @@ class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
                                           ObjectProvider<EventUpcaster> upcasters,
-                                          ObjectProvider<EmbeddedMongo> embeddedMongo) {
+                                          ObjectProvider<EmbeddedMongo> embeddedMongo,
+                                          ObjectProvider<org.axonframework.config.Configuration> axon) {
         MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
                                                                          .client(client)
                                                                          .database(database)
@@ -34,11 +36,21 @@ class EventStoreConfiguration {
                                                                          .gapTimeout(properties.gapTimeout())
                                                                          .batchSize(properties.batchSize())
                                                                          .eventSerializer(eventSerializer)
-                                                                         .snapshotSerializer(serializer);
+                                                                         .snapshotSerializer(serializer)
+                                                                         .snapshotFilter(snapshotsOfCurrentRevision(axon));
         upcasters.orderedStream().reduce((first, second) -> first).ifPresent(builder::upcasterChain);
         MongoEventStorageEngine engine = builder.build();
         EmbeddedMongo embedded = embeddedMongo.getIfAvailable();
         return embedded != null && embedded.writesToFile() ? new FlushingEventStorageEngine(engine, embedded) : engine;
+    }
+
+    /**
+     * Axon's filter of every aggregate's {@code @Revision}: a snapshot of an aggregate whose state changed shape since
+     * is ignored and the aggregate is rebuilt from its events. Looked up when a snapshot is read, because Axon's
+     * configuration is built with this engine.
+     */
+    private static SnapshotFilter snapshotsOfCurrentRevision(ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return snapshot -> axon.getObject().snapshotFilter().allow(snapshot);
     }
 
     @Bean
