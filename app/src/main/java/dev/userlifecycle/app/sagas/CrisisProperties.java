@@ -15,13 +15,14 @@ import java.util.Map;
  * @param compensationPoints loyalty points per affected user, for each severity
  * @param apologyChannels    the apology's channels in order of preference
  * @param retryInterval      the pause before a failed apology or compensation is tried again
+ * @param batchSize          users per unit of work of the saga
  */
 @ConfigurationProperties("lifecycle.crisis")
 public record CrisisProperties(Map<Severity, Long> compensationPoints, List<Channel> apologyChannels,
-                               Duration retryInterval) {
+                               Duration retryInterval, Integer batchSize) {
 
     CompensationSettings settings() {
         return new CompensationSettings(compensationPoints == null ? Map.of() : compensationPoints, apologyChannels,
-                                        retryInterval);
+                                        retryInterval, batchSize == null ? 0 : batchSize);
     }
 }

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param apologyChannels  the channels of the apology, in order of preference: the first one a user consented to is
  *                         used; {@link Channel#CALL} needs no consent, so with it last every user can be reached
  * @param retryInterval    how long after a failed apology or compensation the saga tries again
+ * @param batchSize        how many users one unit of work of the saga tries
  */
 public record CompensationSettings(Map<Severity, Long> pointsBySeverity, List<Channel> apologyChannels,
-                                   Duration retryInterval) {
+                                   Duration retryInterval, int batchSize) {
 
     public CompensationSettings {
         pointsBySeverity = new EnumMap<>(pointsBySeverity);
@@ -34,6 +35,9 @@ public record CompensationSettings(Map<Severity, Long> pointsBySeverity, List<Ch
         apologyChannels = List.copyOf(apologyChannels);
         if (retryInterval == null || retryInterval.isNegative() || retryInterval.isZero()) {
             throw new IllegalArgumentException("the retry interval must be positive: " + retryInterval);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("the batch size must be positive: " + batchSize);
         }
     }
 

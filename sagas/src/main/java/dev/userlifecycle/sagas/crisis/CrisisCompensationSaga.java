@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,7 +36,8 @@ import java.util.TreeSet;
  * After a declared incident: an apology through the {@link OutreachGateway} to every affected user and a
  * compensation in loyalty points, both at once, each recorded on the incident, whose milestones say whether they came
  * in time. A deadline at each milestone's due time records it as missed if it is still open then; a failed delivery
- * or command is tried again every {@link CompensationSettings#retryInterval()} until it succeeds. The saga ends when
+ * or command is tried again every {@link CompensationSettings#retryInterval()} until it succeeds. The users are worked
+ * through in batches of {@link CompensationSettings#batchSize()}, each in a unit of work of its own. The saga ends when
  * the incident closes, which is when every affected user has both.
  * <p>
  * Every step may run twice (a redelivered event, a retry after a crash) and has its effect once: the user records one
@@ -48,6 +50,7 @@ public class CrisisCompensationSaga {
 
     static final String MILESTONE_DUE = "incident-milestone-due";
     static final String RETRY_DUE = "incident-retry-due";
+    static final String NEXT_BATCH_DUE = "incident-next-batch-due";
     static final String APOLOGY_STEP = "apology";
     static final String APOLOGY_TEMPLATE = "incident-apology";
 
@@ -58,8 +61,12 @@ public class CrisisCompensationSaga {
     private long points;
     private TreeSet<String> awaitingApology = new TreeSet<>();
     private TreeSet<String> awaitingCompensation = new TreeSet<>();
+    /** The users still to be tried in this round, a batch per handler call. */
+    private TreeSet<String> round = new TreeSet<>();
     private Map<IncidentMilestone, String> milestoneDeadlines = new EnumMap<>(IncidentMilestone.class);
-    private String retryDeadline;
+    /** The deadline of the next batch or the next round, with its name: at most one is pending. */
+    private String workDeadline;
+    private String workDeadlineName;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "incidentId")
@@ -71,6 +78,7 @@ public class CrisisCompensationSaga {
             points = settings.pointsFor(event.severity());
             awaitingApology.addAll(event.affectedUserIds());
             awaitingCompensation.addAll(event.affectedUserIds());
+            round.addAll(event.affectedUserIds());
             milestoneDeadlines.put(IncidentMilestone.APOLOGY, deadlines.schedule(
                     event.apologyDueBy(), MILESTONE_DUE,
                     new MilestoneDue(incidentId, IncidentMilestone.APOLOGY, event.apologyDueBy())));
@@ -84,7 +92,16 @@ public class CrisisCompensationSaga {
     @DeadlineHandler(deadlineName = RETRY_DUE)
     public void on(RetryDue due, CommandGateway commands, OutreachGateway outreach, DeadlineManager deadlines,
                    CompensationSettings settings, Clock clock) {
-        retryDeadline = null;
+        workDeadline = null;
+        round.addAll(awaitingApology);
+        round.addAll(awaitingCompensation);
+        work(commands, outreach, deadlines, settings, clock);
+    }
+
+    @DeadlineHandler(deadlineName = NEXT_BATCH_DUE)
+    public void on(NextBatchDue due, CommandGateway commands, OutreachGateway outreach, DeadlineManager deadlines,
+                   CompensationSettings settings, Clock clock) {
+        workDeadline = null;
         work(commands, outreach, deadlines, settings, clock);
     }
 
@@ -109,18 +126,38 @@ public class CrisisCompensationSaga {
     public void on(IncidentClosed event, DeadlineManager deadlines) {
         milestoneDeadlines.values().forEach(id -> deadlines.cancelSchedule(MILESTONE_DUE, id));
         milestoneDeadlines.clear();
-        if (retryDeadline != null) {
-            deadlines.cancelSchedule(RETRY_DUE, retryDeadline);
-            retryDeadline = null;
+        if (workDeadline != null) {
+            deadlines.cancelSchedule(workDeadlineName, workDeadline);
+            workDeadline = null;
         }
     }
 
+    /**
+     * Tries the next batch of the round's users and schedules what comes next: the next batch at once, or, when the
+     * round is over and some failed, a new round after the retry interval. Batches keep each unit of work short: the
+     * users it sends commands to stay locked until it commits.
+     */
     private void work(CommandGateway commands, OutreachGateway outreach, DeadlineManager deadlines,
                       CompensationSettings settings, Clock clock) {
-        awaitingApology.removeIf(userId -> apologise(userId, commands, outreach, settings.apologyChannels(), clock));
-        awaitingCompensation.removeIf(userId -> compensate(userId, commands, clock));
-        if ((!awaitingApology.isEmpty() || !awaitingCompensation.isEmpty()) && retryDeadline == null) {
-            retryDeadline = deadlines.schedule(settings.retryInterval(), RETRY_DUE, new RetryDue(incidentId));
+        for (int tried = 0; tried < settings.batchSize() && !round.isEmpty(); tried++) {
+            String userId = round.pollFirst();
+            if (awaitingApology.contains(userId)
+                    && apologise(userId, commands, outreach, settings.apologyChannels(), clock)) {
+                awaitingApology.remove(userId);
+            }
+            if (awaitingCompensation.contains(userId) && compensate(userId, commands, clock)) {
+                awaitingCompensation.remove(userId);
+            }
+        }
+        if (workDeadline != null) {
+            return;
+        }
+        if (!round.isEmpty()) {
+            workDeadlineName = NEXT_BATCH_DUE;
+            workDeadline = deadlines.schedule(Duration.ZERO, NEXT_BATCH_DUE, new NextBatchDue(incidentId));
+        } else if (!awaitingApology.isEmpty() || !awaitingCompensation.isEmpty()) {
+            workDeadlineName = RETRY_DUE;
+            workDeadline = deadlines.schedule(settings.retryInterval(), RETRY_DUE, new RetryDue(incidentId));
         }
     }
 

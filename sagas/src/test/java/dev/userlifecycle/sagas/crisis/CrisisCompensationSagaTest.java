@@ -51,7 +51,7 @@ class CrisisCompensationSagaTest {
         fixture = new SagaTestFixture<>(CrisisCompensationSaga.class);
         fixture.registerResource(outreach);
         fixture.registerResource(new FixtureClock(fixture::currentTime));
-        fixture.registerResource(new CompensationSettings(points(), CHANNELS, RETRY));
+        fixture.registerResource(new CompensationSettings(points(), CHANNELS, RETRY, 2));
         fixture.setCallbackBehavior((payload, metaData) -> {
             if (payload instanceof ContactUser contact) {
                 return "u-silent".equals(contact.userId())
@@ -96,10 +96,10 @@ class CrisisCompensationSagaTest {
                .expectDispatchedCommands(
                        apology("u-1", DECLARED.plusSeconds(5)),
                        new RecordApologySent(INCIDENT, "u-1", DECLARED.plusSeconds(5)),
-                       apology("u-2", DECLARED.plusSeconds(5)),
-                       new RecordApologySent(INCIDENT, "u-2", DECLARED.plusSeconds(5)),
                        new GrantCompensation("u-1", INCIDENT, 200, DECLARED.plusSeconds(5)),
                        new RecordIncidentCompensation(INCIDENT, "u-1", 200, DECLARED.plusSeconds(5)),
+                       apology("u-2", DECLARED.plusSeconds(5)),
+                       new RecordApologySent(INCIDENT, "u-2", DECLARED.plusSeconds(5)),
                        new GrantCompensation("u-2", INCIDENT, 200, DECLARED.plusSeconds(5)),
                        new RecordIncidentCompensation(INCIDENT, "u-2", 200, DECLARED.plusSeconds(5)))
                .expectScheduledDeadline(APOLOGY_DUE, due(IncidentMilestone.APOLOGY))
@@ -184,6 +184,30 @@ class CrisisCompensationSagaTest {
                .expectActiveSagas(1)
                .expectNoDispatchedCommands();
         assertThat(outreach.delivered()).hasSize(1);
+    }
+
+    @Test
+    void aLargeIncidentIsWorkedThroughInBatchesOfItsOwnUnitOfWork() {
+        fixture.givenCurrentTime(DECLARED)
+               .whenPublishingA(declared(Severity.LOW, "u-1", "u-2", "u-3"))
+               .expectDispatchedCommandsMatching(listWithAllOf(
+                       messageWithPayload(equalTo(new RecordApologySent(INCIDENT, "u-2", DECLARED))),
+                       not(messageWithPayload(equalTo(apology("u-3", DECLARED))))))
+               .expectScheduledDeadline(DECLARED, new NextBatchDue(INCIDENT));
+
+        assertThat(outreach.delivered()).extracting(message -> message.userId()).containsExactly("u-1", "u-2");
+    }
+
+    @Test
+    void theNextBatchFollowsAtOnce() {
+        fixture.givenCurrentTime(DECLARED)
+               .andThenAPublished(declared(Severity.LOW, "u-1", "u-2", "u-3"))
+               .whenTimeElapses(Duration.ofSeconds(1))
+               .expectDispatchedCommands(apology("u-3", DECLARED.plusSeconds(1)),
+                                         new RecordApologySent(INCIDENT, "u-3", DECLARED.plusSeconds(1)),
+                                         new GrantCompensation("u-3", INCIDENT, 50, DECLARED.plusSeconds(1)),
+                                         new RecordIncidentCompensation(INCIDENT, "u-3", 50, DECLARED.plusSeconds(1)))
+               .expectNoScheduledDeadlineWithName(DECLARED.plus(RETRY), CrisisCompensationSaga.RETRY_DUE);
     }
 
     @Test
