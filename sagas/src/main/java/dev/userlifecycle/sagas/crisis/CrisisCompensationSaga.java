@@ -12,6 +12,7 @@ import dev.userlifecycle.events.OutreachDecision;
 import dev.userlifecycle.events.RecordApologySent;
 import dev.userlifecycle.events.RecordIncidentCompensation;
 import dev.userlifecycle.events.RecordMilestoneMissed;
+import dev.userlifecycle.sagas.CommandOrigin;
 import dev.userlifecycle.sagas.outreach.OutreachGateway;
 import dev.userlifecycle.sagas.outreach.OutreachMessage;
 import dev.userlifecycle.sagas.outreach.OutreachReceipt;
@@ -53,6 +54,9 @@ public class CrisisCompensationSaga {
     static final String NEXT_BATCH_DUE = "incident-next-batch-due";
     static final String APOLOGY_STEP = "apology";
     static final String APOLOGY_TEMPLATE = "incident-apology";
+
+    /** Every command of the saga, from its event handlers and deadlines, is attributed to it. */
+    static final CommandOrigin ORIGIN = CommandOrigin.saga("crisis-compensation");
 
     private static final Logger logger = LoggerFactory.getLogger(CrisisCompensationSaga.class);
 
@@ -110,7 +114,7 @@ public class CrisisCompensationSaga {
         milestoneDeadlines.remove(due.milestone());
         Instant now = clock.instant();
         Instant at = now.isBefore(due.dueBy()) ? due.dueBy() : now;
-        commands.sendAndWait(new RecordMilestoneMissed(incidentId, due.milestone(), at));
+        commands.sendAndWait(ORIGIN.command(new RecordMilestoneMissed(incidentId, due.milestone(), at)));
     }
 
     @SagaEventHandler(associationProperty = "incidentId")
@@ -165,8 +169,8 @@ public class CrisisCompensationSaga {
     private boolean apologise(String userId, CommandGateway commands, OutreachGateway outreach,
                               List<Channel> channels, Clock clock) {
         try {
-            OutreachDecision decision = commands.sendAndWait(
-                    new ContactUser(userId, incidentId, APOLOGY_STEP, channels, null, clock.instant()));
+            OutreachDecision decision = commands.sendAndWait(ORIGIN.command(
+                    new ContactUser(userId, incidentId, APOLOGY_STEP, channels, null, clock.instant())));
             if (!decision.contacted()) {
                 logger.warn("Incident '{}': user '{}' cannot be sent an apology ({})", incidentId, userId,
                             decision.reason());
@@ -178,7 +182,7 @@ public class CrisisCompensationSaga {
                             userId, receipt.reason());
                 return false;
             }
-            commands.sendAndWait(new RecordApologySent(incidentId, userId, clock.instant()));
+            commands.sendAndWait(ORIGIN.command(new RecordApologySent(incidentId, userId, clock.instant())));
             return true;
         } catch (RuntimeException e) {
             logger.warn("Incident '{}': the apology to user '{}' failed; trying again later", incidentId, userId, e);
@@ -188,8 +192,9 @@ public class CrisisCompensationSaga {
 
     private boolean compensate(String userId, CommandGateway commands, Clock clock) {
         try {
-            commands.sendAndWait(new GrantCompensation(userId, incidentId, points, clock.instant()));
-            commands.sendAndWait(new RecordIncidentCompensation(incidentId, userId, points, clock.instant()));
+            commands.sendAndWait(ORIGIN.command(new GrantCompensation(userId, incidentId, points, clock.instant())));
+            commands.sendAndWait(ORIGIN.command(
+                    new RecordIncidentCompensation(incidentId, userId, points, clock.instant())));
             return true;
         } catch (RuntimeException e) {
             logger.warn("Incident '{}': compensating user '{}' failed; trying again later", incidentId, userId, e);

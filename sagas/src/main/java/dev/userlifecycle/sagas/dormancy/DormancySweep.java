@@ -4,6 +4,7 @@ import dev.userlifecycle.events.DormancyCandidates;
 import dev.userlifecycle.events.FindDormancyCandidates;
 import dev.userlifecycle.events.LifecycleError;
 import dev.userlifecycle.events.MarkUserDormant;
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -27,6 +28,9 @@ import java.util.concurrent.ExecutionException;
  */
 public class DormancySweep {
 
+    /** The name of the sweep in its origin: {@code sweep:dormancy} when it runs on its schedule. */
+    public static final String NAME = "dormancy";
+
     private static final Logger logger = LoggerFactory.getLogger(DormancySweep.class);
 
     private final QueryGateway queryGateway;
@@ -45,7 +49,11 @@ public class DormancySweep {
         this.pageSize = pageSize;
     }
 
-    public DormancySweepReport sweep(Instant asOf) {
+    /**
+     * Sweeps as of {@code asOf}; each command it sends, and so each event that follows, is attributed to
+     * {@code origin}.
+     */
+    public DormancySweepReport sweep(Instant asOf, CommandOrigin origin) {
         Tally tally = new Tally();
         String afterUserId = null;
         DormancyCandidates page;
@@ -53,7 +61,7 @@ public class DormancySweep {
             page = candidates(asOf, afterUserId);
             List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
             for (String userId : page.userIds()) {
-                outcomes.add(markDormant(userId, asOf));
+                outcomes.add(markDormant(userId, asOf, origin));
             }
             outcomes.forEach(outcome -> tally.add(outcome.join()));
             if (!page.userIds().isEmpty()) {
@@ -70,9 +78,9 @@ public class DormancySweep {
         return queryGateway.query(query, ResponseTypes.instanceOf(DormancyCandidates.class)).join();
     }
 
-    private CompletableFuture<Outcome> markDormant(String userId, Instant asOf) {
+    private CompletableFuture<Outcome> markDormant(String userId, Instant asOf, CommandOrigin origin) {
         try {
-            return commandGateway.send(new MarkUserDormant(userId, asOf, dormancyPeriod))
+            return commandGateway.send(origin.command(new MarkUserDormant(userId, asOf, dormancyPeriod)))
                                  .handle((result, failure) -> outcomeOf(userId, failure));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(outcomeOf(userId, e));

@@ -1,10 +1,12 @@
 package dev.userlifecycle.sagas.dormancy;
 
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -21,9 +23,12 @@ public class DormancySweepController {
         this.clock = clock;
     }
 
+    /** The commands of the sweep are attributed to the {@code requester} (the API key's owner). */
     @PostMapping
-    public DormancySweepReport sweep(@RequestBody(required = false) DormancySweepRequest request) {
+    public DormancySweepReport sweep(@RequestBody(required = false) DormancySweepRequest request,
+                                     Principal requester) {
         Instant asOf = request == null || request.asOf() == null ? clock.instant() : request.asOf();
-        return sweep.sweep(asOf);
+        String requestedBy = requester == null ? null : requester.getName();
+        return sweep.sweep(asOf, CommandOrigin.requestedSweep(DormancySweep.NAME, requestedBy));
     }
 }

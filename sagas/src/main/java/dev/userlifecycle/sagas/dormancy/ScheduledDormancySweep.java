@@ -1,5 +1,6 @@
 package dev.userlifecycle.sagas.dormancy;
 
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
@@ -20,6 +21,6 @@ public class ScheduledDormancySweep {
 
     @Scheduled(cron = "${lifecycle.dormancy.schedule:0 30 2 * * *}", zone = "${lifecycle.time-zone:UTC}")
     public void run() {
-        sweep.sweep(clock.instant());
+        sweep.sweep(clock.instant(), CommandOrigin.scheduledSweep(DormancySweep.NAME));
     }
 }

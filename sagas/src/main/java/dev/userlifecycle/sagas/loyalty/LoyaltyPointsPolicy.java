@@ -7,6 +7,7 @@ import dev.userlifecycle.events.LoyaltyProgram;
 import dev.userlifecycle.events.PurchaseMade;
 import dev.userlifecycle.events.UserCommand;
 import dev.userlifecycle.events.UserRegistered;
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -32,6 +33,9 @@ import java.time.Instant;
 public class LoyaltyPointsPolicy {
 
     public static final String PROCESSING_GROUP = "loyalty-points";
+
+    /** The commands are the policy's, not those of whoever made the purchase. */
+    static final CommandOrigin ORIGIN = CommandOrigin.policy(PROCESSING_GROUP);
 
     private static final Logger logger = LoggerFactory.getLogger(LoyaltyPointsPolicy.class);
 
@@ -81,7 +85,7 @@ public class LoyaltyPointsPolicy {
      */
     private void send(UserCommand command) {
         try {
-            commands.sendAndWait(command);
+            commands.sendAndWait(ORIGIN.command(command));
         } catch (RuntimeException e) {
             boolean refused = HandlerExecutionException.resolveDetails(e)
                                                        .filter(LifecycleError.class::isInstance)

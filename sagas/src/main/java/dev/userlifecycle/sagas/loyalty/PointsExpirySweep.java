@@ -4,6 +4,7 @@ import dev.userlifecycle.events.ExpirePoints;
 import dev.userlifecycle.events.FindPointsExpiryCandidates;
 import dev.userlifecycle.events.PointsExpiryCandidates;
 import dev.userlifecycle.events.PointsExpiryOutcome;
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public class PointsExpirySweep {
 
+    /** The name of the sweep in its origin: {@code sweep:points-expiry} when it runs on its schedule. */
+    public static final String NAME = "points-expiry";
+
     private static final Logger logger = LoggerFactory.getLogger(PointsExpirySweep.class);
 
     private final QueryGateway queryGateway;
@@ -37,7 +41,11 @@ public class PointsExpirySweep {
         this.pageSize = pageSize;
     }
 
-    public PointsExpirySweepReport sweep(Instant asOf) {
+    /**
+     * Sweeps as of {@code asOf}; each command it sends, and so each event that follows, is attributed to
+     * {@code origin}.
+     */
+    public PointsExpirySweepReport sweep(Instant asOf, CommandOrigin origin) {
         PointsExpirySweepReport.Tally tally = new PointsExpirySweepReport.Tally();
         String afterUserId = null;
         PointsExpiryCandidates page;
@@ -45,7 +53,7 @@ public class PointsExpirySweep {
             page = candidates(asOf, afterUserId);
             List<CompletableFuture<Void>> expiries = new ArrayList<>();
             for (String userId : page.userIds()) {
-                expiries.add(expire(userId, asOf, tally));
+                expiries.add(expire(userId, asOf, origin, tally));
             }
             expiries.forEach(CompletableFuture::join);
             if (!page.userIds().isEmpty()) {
@@ -62,10 +70,11 @@ public class PointsExpirySweep {
         return queryGateway.query(query, ResponseTypes.instanceOf(PointsExpiryCandidates.class)).join();
     }
 
-    private CompletableFuture<Void> expire(String userId, Instant asOf, PointsExpirySweepReport.Tally tally) {
+    private CompletableFuture<Void> expire(String userId, Instant asOf, CommandOrigin origin,
+                                           PointsExpirySweepReport.Tally tally) {
         CompletableFuture<PointsExpiryOutcome> sent;
         try {
-            sent = commandGateway.send(new ExpirePoints(userId, asOf));
+            sent = commandGateway.send(origin.command(new ExpirePoints(userId, asOf)));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -1,5 +1,6 @@
 package dev.userlifecycle.sagas.loyalty;
 
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
@@ -20,6 +21,6 @@ public class ScheduledPointsExpirySweep {
 
     @Scheduled(cron = "${lifecycle.loyalty.expiry-schedule:0 0 2 * * *}", zone = "${lifecycle.time-zone:UTC}")
     public void run() {
-        sweep.sweep(clock.instant());
+        sweep.sweep(clock.instant(), CommandOrigin.scheduledSweep(PointsExpirySweep.NAME));
     }
 }

@@ -11,6 +11,7 @@ import dev.userlifecycle.events.RecordOutreachSkipped;
 import dev.userlifecycle.events.UserReactivated;
 import dev.userlifecycle.events.UserWentDormant;
 import dev.userlifecycle.events.WakeUpOutcome;
+import dev.userlifecycle.sagas.CommandOrigin;
 import dev.userlifecycle.sagas.outreach.OutreachGateway;
 import dev.userlifecycle.sagas.outreach.OutreachMessage;
 import dev.userlifecycle.sagas.outreach.OutreachReceipt;
@@ -48,6 +49,9 @@ public class WakeUpSaga {
     static final String CAMPAIGN_PREFIX = "wake-up-";
     static final String STEP_DEADLINE = "wake-up-step";
     static final String WINDOW_DEADLINE = "wake-up-window-end";
+
+    /** Every command of the saga, from its event handlers and deadlines, is attributed to it. */
+    static final CommandOrigin ORIGIN = CommandOrigin.saga("wake-up");
 
     private static final Logger logger = LoggerFactory.getLogger(WakeUpSaga.class);
 
@@ -143,7 +147,7 @@ public class WakeUpSaga {
 
     private boolean enter(String user, String campaign, boolean inHoldout, Instant now) {
         try {
-            commands.sendAndWait(new EnterWakeUpCampaign(user, campaign, inHoldout, now));
+            commands.sendAndWait(ORIGIN.command(new EnterWakeUpCampaign(user, campaign, inHoldout, now)));
             return true;
         } catch (RuntimeException e) {
             if (!isRefusal(e)) {
@@ -172,8 +176,8 @@ public class WakeUpSaga {
     }
 
     private void contact(WakeUpStep step, Instant now, int attempt) {
-        OutreachDecision decision = commands.sendAndWait(
-                ContactUser.on(userId, campaignId, step.name(), step.channel(), settings.frequencyCap(), now));
+        OutreachDecision decision = commands.sendAndWait(ORIGIN.command(
+                ContactUser.on(userId, campaignId, step.name(), step.channel(), settings.frequencyCap(), now)));
         if (decision == null) {
             throw new IllegalStateException("no outreach decision for step '" + step.name() + "' of " + userId);
         }
@@ -202,7 +206,7 @@ public class WakeUpSaga {
     }
 
     private void finish(WakeUpOutcome outcome, Instant at) {
-        commands.sendAndWait(new EndWakeUpCampaign(userId, campaignId, outcome, at));
+        commands.sendAndWait(ORIGIN.command(new EndWakeUpCampaign(userId, campaignId, outcome, at)));
         stepDeadlines.forEach((name, deadlineId) -> deadlines.cancelSchedule(STEP_DEADLINE, deadlineId));
         if (outcome == WakeUpOutcome.EXPIRED) {
             Instant now = clock.instant();
@@ -217,8 +221,8 @@ public class WakeUpSaga {
     }
 
     private void recordWindowClosed(WakeUpStep step, Instant now) {
-        commands.sendAndWait(new RecordOutreachSkipped(userId, campaignId, step.name(), step.channel(),
-                                                       OutreachSkipReason.WINDOW_CLOSED.name(), now));
+        commands.sendAndWait(ORIGIN.command(new RecordOutreachSkipped(
+                userId, campaignId, step.name(), step.channel(), OutreachSkipReason.WINDOW_CLOSED.name(), now)));
     }
 
     /** A refusal by the user (not dormant, or in another campaign), locally or across a distributed command bus. */

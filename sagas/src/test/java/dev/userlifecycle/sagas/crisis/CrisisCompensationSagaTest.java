@@ -1,5 +1,6 @@
 package dev.userlifecycle.sagas.crisis;
 
+import dev.userlifecycle.events.AuditMetadata;
 import dev.userlifecycle.events.Channel;
 import dev.userlifecycle.events.ContactUser;
 import dev.userlifecycle.events.GrantCompensation;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ class CrisisCompensationSagaTest {
     private SagaTestFixture<CrisisCompensationSaga> fixture;
     private final OutreachStub outreach = new OutreachStub();
     private boolean compensationFails;
+    private final List<Map<String, Object>> dispatchedMetaData = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -53,6 +56,7 @@ class CrisisCompensationSagaTest {
         fixture.registerResource(new FixtureClock(fixture::currentTime));
         fixture.registerResource(new CompensationSettings(points(), CHANNELS, RETRY, 2));
         fixture.setCallbackBehavior((payload, metaData) -> {
+            dispatchedMetaData.add(Map.copyOf(metaData));
             if (payload instanceof ContactUser contact) {
                 return "u-silent".equals(contact.userId())
                         ? OutreachDecision.skipped(INCIDENT, "apology", Channel.SMS, "NO_CONSENT")
@@ -86,6 +90,21 @@ class CrisisCompensationSagaTest {
     private static MilestoneDue due(IncidentMilestone milestone) {
         return new MilestoneDue(INCIDENT, milestone,
                                 milestone == IncidentMilestone.APOLOGY ? APOLOGY_DUE : COMPENSATION_DUE);
+    }
+
+    @Test
+    void theCommandsAreTheSagasNotThoseOfTheAdminWhoDeclaredTheIncident() {
+        fixture.givenCurrentTime(DECLARED)
+               .andThenAPublished(declared(Severity.LOW, "u-1"), Map.of(AuditMetadata.PRINCIPAL, "ops-admin",
+                                                                        AuditMetadata.SOURCE, AuditMetadata.API))
+               .whenTimeAdvancesTo(APOLOGY_DUE)
+               .expectDispatchedCommands(new RecordMilestoneMissed(INCIDENT, IncidentMilestone.APOLOGY, APOLOGY_DUE));
+
+        assertThat(dispatchedMetaData).as("apology, its record, compensation, its record, and the missed milestone")
+                                      .hasSize(5)
+                                      .allSatisfy(metaData -> assertThat(metaData)
+                                              .containsEntry(AuditMetadata.PRINCIPAL, "saga:crisis-compensation")
+                                              .containsEntry(AuditMetadata.SOURCE, AuditMetadata.SAGA));
     }
 
     @Test

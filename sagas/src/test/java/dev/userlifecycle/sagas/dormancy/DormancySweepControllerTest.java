@@ -25,15 +25,15 @@ class DormancySweepControllerTest {
 
     @Test
     void withoutABodyOrAsOfTheSweepRunsAsOfTheClocksNow() {
-        assertThat(controller.sweep(null).asOf()).isEqualTo(NOW);
-        assertThat(controller.sweep(new DormancySweepRequest(null)).asOf()).isEqualTo(NOW);
+        assertThat(controller.sweep(null, null).asOf()).isEqualTo(NOW);
+        assertThat(controller.sweep(new DormancySweepRequest(null), null).asOf()).isEqualTo(NOW);
     }
 
     @Test
     void aGivenAsOfIsTheSweepsBusinessTime() {
         Instant asOf = Instant.parse("2015-03-01T00:00:00Z");
 
-        assertThat(controller.sweep(new DormancySweepRequest(asOf)).asOf()).isEqualTo(asOf);
+        assertThat(controller.sweep(new DormancySweepRequest(asOf), null).asOf()).isEqualTo(asOf);
     }
 
     private static DormancySweep sweepWithoutCandidates() {

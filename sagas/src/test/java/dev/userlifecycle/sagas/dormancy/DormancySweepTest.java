@@ -1,12 +1,15 @@
 package dev.userlifecycle.sagas.dormancy;
 
+import dev.userlifecycle.events.AuditMetadata;
 import dev.userlifecycle.events.DormancyCandidates;
 import dev.userlifecycle.events.FindDormancyCandidates;
 import dev.userlifecycle.events.InvalidTransitionException;
 import dev.userlifecycle.events.MarkUserDormant;
 import dev.userlifecycle.events.UnknownUserException;
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +29,12 @@ class DormancySweepTest {
 
     private static final Instant AS_OF = Instant.parse("2026-06-01T02:30:00Z");
     private static final Duration PERIOD = Duration.ofDays(30);
+    private static final CommandOrigin ORIGIN = CommandOrigin.scheduledSweep(DormancySweep.NAME);
 
     private final TreeSet<String> candidates = new TreeSet<>();
     private final List<FindDormancyCandidates> queries = new ArrayList<>();
     private final List<MarkUserDormant> commands = new ArrayList<>();
+    private final List<MetaData> metaData = new ArrayList<>();
     private final Set<String> activeAgain = new TreeSet<>();
     private final Set<String> unknown = new TreeSet<>();
     private DormancySweep sweep;
@@ -41,7 +46,10 @@ class DormancySweepTest {
                            message -> page((FindDormancyCandidates) message.getPayload()));
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
         commandBus.subscribe(MarkUserDormant.class.getName(),
-                             message -> markDormant((MarkUserDormant) message.getPayload()));
+                             message -> {
+                                 metaData.add(message.getMetaData());
+                                 return markDormant((MarkUserDormant) message.getPayload());
+                             });
         sweep = new DormancySweep(DefaultQueryGateway.builder().queryBus(queryBus).build(),
                                   DefaultCommandGateway.builder().commandBus(commandBus).build(), PERIOD, 2);
     }
@@ -50,7 +58,7 @@ class DormancySweepTest {
     void everyCandidateOfEveryPageIsSentMarkUserDormantAsOfTheSweep() {
         candidates.addAll(List.of("u-a", "u-b", "u-c", "u-d", "u-e"));
 
-        DormancySweepReport report = sweep.sweep(AS_OF);
+        DormancySweepReport report = sweep.sweep(AS_OF, ORIGIN);
 
         assertThat(commands).extracting(MarkUserDormant::userId).containsExactly("u-a", "u-b", "u-c", "u-d", "u-e");
         assertThat(commands).allSatisfy(command -> {
@@ -63,12 +71,24 @@ class DormancySweepTest {
     }
 
     @Test
+    void everyCommandOfAScheduledRunIsTheSweepsAndSharesOneCorrelationId() {
+        candidates.addAll(List.of("u-a", "u-b", "u-c"));
+
+        sweep.sweep(AS_OF, ORIGIN);
+
+        assertThat(metaData).hasSize(3).allSatisfy(data -> assertThat(data)
+                .containsEntry(AuditMetadata.PRINCIPAL, "sweep:dormancy")
+                .containsEntry(AuditMetadata.SOURCE, AuditMetadata.SWEEP)
+                .containsEntry(AuditMetadata.CORRELATION_ID, ORIGIN.correlationId()));
+    }
+
+    @Test
     void aCandidateTheAggregateRefusesIsSkippedAndAnyOtherFailureCounted() {
         candidates.addAll(List.of("u-a", "u-b", "u-c"));
         activeAgain.add("u-b");
         unknown.add("u-c");
 
-        DormancySweepReport report = sweep.sweep(AS_OF);
+        DormancySweepReport report = sweep.sweep(AS_OF, ORIGIN);
 
         assertThat(commands).extracting(MarkUserDormant::userId).containsExactly("u-a", "u-b", "u-c");
         assertThat(report).isEqualTo(new DormancySweepReport(AS_OF, PERIOD, 3, 1, 1, 1));
@@ -76,7 +96,7 @@ class DormancySweepTest {
 
     @Test
     void withoutCandidatesNothingIsSent() {
-        assertThat(sweep.sweep(AS_OF)).isEqualTo(new DormancySweepReport(AS_OF, PERIOD, 0, 0, 0, 0));
+        assertThat(sweep.sweep(AS_OF, ORIGIN)).isEqualTo(new DormancySweepReport(AS_OF, PERIOD, 0, 0, 0, 0));
         assertThat(commands).isEmpty();
         assertThat(queries).hasSize(1);
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.userlifecycle.events.AcquisitionChannel;
+import dev.userlifecycle.events.AuditMetadata;
 import dev.userlifecycle.events.BusinessRuleViolation;
 import dev.userlifecycle.events.ChannelConsents;
 import dev.userlifecycle.events.EarnPurchasePoints;
@@ -23,6 +24,7 @@ import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +37,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,7 @@ class LoyaltyPointsPolicyTest {
     private MongoClient client;
     private PendingReferrals referrals;
     private final List<Object> sent = new ArrayList<>();
+    private final List<MetaData> sentMetaData = new ArrayList<>();
     private Function<Object, Object> aggregate = command -> null;
     private Instant now = BOUGHT_AT.plusSeconds(60);
     private AnnotationEventHandlerAdapter policy;
@@ -96,6 +100,7 @@ class LoyaltyPointsPolicyTest {
 
     private Object handle(CommandMessage<?> message) {
         sent.add(message.getPayload());
+        sentMetaData.add(message.getMetaData());
         return aggregate.apply(message.getPayload());
     }
 
@@ -117,6 +122,19 @@ class LoyaltyPointsPolicyTest {
         handle(purchase("u-1", "o-1", false));
 
         assertThat(sent).containsExactly(new EarnPurchasePoints("u-1", "o-1", AMOUNT, BOUGHT_AT));
+    }
+
+    @Test
+    void thePointsAreThePolicysCommandsNotThoseOfTheFrontendThatReportedThePurchase() throws Exception {
+        handle(registered("u-2", "u-1"));
+
+        policy.handle(GenericEventMessage.asEventMessage(purchase("u-2", "o-1", true))
+                                         .andMetaData(Map.of(AuditMetadata.PRINCIPAL, "shop-frontend",
+                                                             AuditMetadata.SOURCE, AuditMetadata.API)));
+
+        assertThat(sentMetaData).hasSize(2).allSatisfy(metaData -> assertThat(metaData)
+                .containsEntry(AuditMetadata.PRINCIPAL, "policy:loyalty-points")
+                .containsEntry(AuditMetadata.SOURCE, AuditMetadata.SAGA));
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.userlifecycle.sagas.loyalty;
 
+import dev.userlifecycle.events.AuditMetadata;
 import dev.userlifecycle.events.ExpirePoints;
 import dev.userlifecycle.events.FindPointsExpiryCandidates;
 import dev.userlifecycle.events.PointsExpiryCandidates;
 import dev.userlifecycle.events.PointsExpiryOutcome;
 import dev.userlifecycle.events.UnknownUserException;
+import dev.userlifecycle.sagas.CommandOrigin;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PointsExpirySweepTest {
 
     private static final Instant AS_OF = Instant.parse("2027-03-01T18:00:00Z");
+    private static final CommandOrigin ORIGIN = CommandOrigin.scheduledSweep(PointsExpirySweep.NAME);
 
     private final TreeSet<String> candidates = new TreeSet<>();
     private final Map<String, PointsExpiryOutcome> outcomes = new HashMap<>();
     private final List<FindPointsExpiryCandidates> queries = new ArrayList<>();
     private final List<ExpirePoints> commands = new ArrayList<>();
+    private final List<MetaData> metaData = new ArrayList<>();
     private PointsExpirySweep sweep;
 
     @BeforeEach
@@ -44,7 +49,10 @@ class PointsExpirySweepTest {
         queryBus.subscribe(FindPointsExpiryCandidates.class.getName(), PointsExpiryCandidates.class,
                            message -> page((FindPointsExpiryCandidates) message.getPayload()));
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-        commandBus.subscribe(ExpirePoints.class.getName(), message -> expire((ExpirePoints) message.getPayload()));
+        commandBus.subscribe(ExpirePoints.class.getName(), message -> {
+            metaData.add(message.getMetaData());
+            return expire((ExpirePoints) message.getPayload());
+        });
         sweep = new PointsExpirySweep(DefaultQueryGateway.builder().queryBus(queryBus).build(),
                                       DefaultCommandGateway.builder().commandBus(commandBus).build(), 2);
     }
@@ -56,7 +64,7 @@ class PointsExpirySweepTest {
             outcomes.put(userId, new PointsExpiryOutcome(10, BRONZE, BRONZE));
         }
 
-        PointsExpirySweepReport report = sweep.sweep(AS_OF);
+        PointsExpirySweepReport report = sweep.sweep(AS_OF, ORIGIN);
 
         assertThat(commands).containsExactly(new ExpirePoints("u-a", AS_OF), new ExpirePoints("u-b", AS_OF),
                                              new ExpirePoints("u-c", AS_OF), new ExpirePoints("u-d", AS_OF),
@@ -74,14 +82,14 @@ class PointsExpirySweepTest {
         outcomes.put("u-both", new PointsExpiryOutcome(700, GOLD, SILVER));
         outcomes.put("u-unchanged", new PointsExpiryOutcome(0, GOLD, GOLD));
 
-        PointsExpirySweepReport report = sweep.sweep(AS_OF);
+        PointsExpirySweepReport report = sweep.sweep(AS_OF, ORIGIN);
 
         assertThat(report).isEqualTo(new PointsExpirySweepReport(AS_OF, 5, 2, 730, 2, 1, 1));
     }
 
     @Test
     void withoutCandidatesNothingIsSent() {
-        assertThat(sweep.sweep(AS_OF)).isEqualTo(new PointsExpirySweepReport(AS_OF, 0, 0, 0, 0, 0, 0));
+        assertThat(sweep.sweep(AS_OF, ORIGIN)).isEqualTo(new PointsExpirySweepReport(AS_OF, 0, 0, 0, 0, 0, 0));
         assertThat(commands).isEmpty();
         assertThat(queries).hasSize(1);
     }
@@ -92,9 +100,28 @@ class PointsExpirySweepTest {
         PointsExpirySweepController controller = new PointsExpirySweepController(sweep,
                                                                                  Clock.fixed(now, ZoneOffset.UTC));
 
-        assertThat(controller.sweep(null).asOf()).isEqualTo(now);
-        assertThat(controller.sweep(new PointsExpirySweepRequest(null)).asOf()).isEqualTo(now);
-        assertThat(controller.sweep(new PointsExpirySweepRequest(AS_OF)).asOf()).isEqualTo(AS_OF);
+        assertThat(controller.sweep(null, null).asOf()).isEqualTo(now);
+        assertThat(controller.sweep(new PointsExpirySweepRequest(null), null).asOf()).isEqualTo(now);
+        assertThat(controller.sweep(new PointsExpirySweepRequest(AS_OF), null).asOf()).isEqualTo(AS_OF);
+    }
+
+    @Test
+    void aScheduledRunIsTheSweepsAndARequestedOneIsTheRequesters() {
+        candidates.add("u-a");
+        outcomes.put("u-a", new PointsExpiryOutcome(10, BRONZE, BRONZE));
+        PointsExpirySweepController controller = new PointsExpirySweepController(sweep, Clock.systemUTC());
+
+        sweep.sweep(AS_OF, ORIGIN);
+        controller.sweep(new PointsExpirySweepRequest(AS_OF), () -> "ops-admin");
+
+        assertThat(metaData).hasSize(2);
+        assertThat(metaData.get(0)).containsEntry(AuditMetadata.PRINCIPAL, "sweep:points-expiry")
+                                   .containsEntry(AuditMetadata.SOURCE, AuditMetadata.SWEEP)
+                                   .containsEntry(AuditMetadata.CORRELATION_ID, ORIGIN.correlationId());
+        assertThat(metaData.get(1)).containsEntry(AuditMetadata.PRINCIPAL, "ops-admin")
+                                   .containsEntry(AuditMetadata.SOURCE, AuditMetadata.SWEEP)
+                                   .as("the request's correlation id is the application's to fill in")
+                                   .doesNotContainKey(AuditMetadata.CORRELATION_ID);
     }
 
     private PointsExpiryCandidates page(FindPointsExpiryCandidates query) {

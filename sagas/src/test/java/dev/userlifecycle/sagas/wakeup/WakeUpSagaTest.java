@@ -1,5 +1,6 @@
 package dev.userlifecycle.sagas.wakeup;
 
+import dev.userlifecycle.events.AuditMetadata;
 import dev.userlifecycle.events.Channel;
 import dev.userlifecycle.events.ContactUser;
 import dev.userlifecycle.events.EndWakeUpCampaign;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,6 +53,7 @@ class WakeUpSagaTest {
     private final OutreachStub outreach = new OutreachStub();
     private Function<ContactUser, OutreachDecision> decide = WakeUpSagaTest::contacted;
     private boolean refuseEntry;
+    private final List<Map<String, Object>> dispatchedMetaData = new ArrayList<>();
 
     @BeforeEach
     void fixture() {
@@ -58,6 +61,7 @@ class WakeUpSagaTest {
         fixture.registerResource(new FixtureClock(fixture::currentTime));
         fixture.registerResource(outreach);
         fixture.setCallbackBehavior((payload, metaData) -> {
+            dispatchedMetaData.add(Map.copyOf(metaData));
             if (payload instanceof EnterWakeUpCampaign && refuseEntry) {
                 throw new InvalidTransitionException("only a dormant user enters a wake-up campaign");
             }
@@ -104,6 +108,20 @@ class WakeUpSagaTest {
         assertThat(outreach.sent()).containsExactly(
                 OutreachMessage.of(USER + "/" + CAMPAIGN, "sms", USER, CAMPAIGN, Channel.SMS, "wake-up-sms", Map.of(),
                                    NOW));
+    }
+
+    @Test
+    void everyCommandOfTheCampaignIsTheSagasAlsoFromADeadlineNotThatOfWhoeverMadeTheUserDormant() {
+        fixture.givenCurrentTime(NOW)
+               .andThenAPublished(dormantAt(NOW), Map.of(AuditMetadata.PRINCIPAL, "sweep:dormancy",
+                                                         AuditMetadata.SOURCE, AuditMetadata.SWEEP))
+               .whenTimeElapses(Duration.ofDays(2))
+               .expectDispatchedCommands(contact(PUSH, NOW.plus(Duration.ofDays(2))));
+
+        assertThat(dispatchedMetaData).as("entry, sms, and push from its deadline").hasSize(3)
+                                      .allSatisfy(metaData -> assertThat(metaData)
+                                              .containsEntry(AuditMetadata.PRINCIPAL, "saga:wake-up")
+                                              .containsEntry(AuditMetadata.SOURCE, AuditMetadata.SAGA));
     }
 
     @Test
