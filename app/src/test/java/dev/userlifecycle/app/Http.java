@@ -12,14 +12,36 @@ import org.springframework.http.ResponseEntity;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** Sends JSON to the running app and reads the answer as a tree, so tests can state what a client sees. */
+/**
+ * Sends JSON to the running app and reads the answer as a tree, so tests can state what a client sees. Every request
+ * carries an API key: {@link TestApiKeys#EVERY_ROLE} unless the test chose another one ({@link #withKey}) or none
+ * ({@link #withoutKey}), or set the {@code X-API-Key} header itself.
+ */
 public final class Http {
 
+    public static final String API_KEY_HEADER = "X-API-Key";
+
     private final TestRestTemplate rest;
+    private final String apiKey;
     private final ObjectMapper json = new ObjectMapper();
 
     public Http(TestRestTemplate rest) {
+        this(rest, TestApiKeys.EVERY_ROLE);
+    }
+
+    private Http(TestRestTemplate rest, String apiKey) {
         this.rest = rest;
+        this.apiKey = apiKey;
+    }
+
+    /** The same client with another API key. */
+    public Http withKey(String key) {
+        return new Http(rest, key);
+    }
+
+    /** The same client without an API key. */
+    public Http withoutKey() {
+        return new Http(rest, null);
     }
 
     public Response post(String path, String body) {
@@ -65,6 +87,9 @@ public final class Http {
 
     public Response send(HttpMethod method, String path, String body, HttpHeaders headers) {
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (apiKey != null && !headers.containsKey(API_KEY_HEADER)) {
+            headers.set(API_KEY_HEADER, apiKey);
+        }
         ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
         return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
     }

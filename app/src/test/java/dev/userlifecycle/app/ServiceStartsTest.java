@@ -49,19 +49,13 @@ class ServiceStartsTest {
 
     @Test
     void axonMetricsArePublishedOnceCommandsFlow() {
-        http.postForEntity("/api/v1/users", new org.springframework.http.HttpEntity<>(
-                "{\"userId\": \"metrics-" + java.util.UUID.randomUUID() + "\", \"channel\": {\"source\": \"ads\"}}",
-                jsonHeaders()), String.class);
+        Http client = new Http(http);
+        client.post("/api/v1/users", "{\"userId\": \"metrics-" + java.util.UUID.randomUUID()
+                                     + "\", \"channel\": {\"source\": \"ads\"}}");
 
-        ResponseEntity<String> metrics = http.getForEntity("/actuator/metrics", String.class);
+        Http.Response metrics = client.get("/actuator/metrics");
 
-        assertThat(metrics.getBody()).contains("commandBus.successCounter", "eventStore.ingestedCounter");
-    }
-
-    private static org.springframework.http.HttpHeaders jsonHeaders() {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        return headers;
+        assertThat(metrics.body().toString()).contains("commandBus.successCounter", "eventStore.ingestedCounter");
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -34,7 +35,8 @@ import java.util.HexFormat;
  * answer is kept; a repeat with the same body gets the same answer without running again; a repeat with another
  * body, or while the first is still running, gets a 409 problem. A request rejected as malformed (400) or failed
  * by the server (5xx) changed nothing and is not kept, so it can be corrected or retried under the same key. Keys are
- * scoped by method and path.
+ * scoped by the caller (the API key's owner), method and path: two clients that happen to choose the same key never
+ * see each other's answers.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -71,7 +73,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request);
-        String id = request.getMethod() + " " + request.getRequestURI() + " " + key;
+        String id = scopeOf(request) + " " + key;
         String hash = sha256(cached.body());
 
         IdempotencyRecord existing = claim(id, hash);
@@ -98,6 +100,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /** Whose request to which resource: the authenticated caller, the method and the path. */
+    static String scopeOf(HttpServletRequest request) {
+        Principal caller = request.getUserPrincipal();
+        return (caller == null ? "anonymous" : caller.getName()) + " " + request.getMethod() + " "
+                + request.getRequestURI();
     }
 
     private static boolean keeps(int status) {

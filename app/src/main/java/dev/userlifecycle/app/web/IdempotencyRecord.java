@@ -6,7 +6,7 @@ import org.bson.types.Binary;
 import java.util.Date;
 
 /**
- * What the service answered to a request with an {@code Idempotency-Key}, keyed by the key, method and path.
+ * What the service answered to a request with an {@code Idempotency-Key}, keyed by the caller, method, path and key.
  * {@code status} is 0 while the first request is still being handled.
  */
 record IdempotencyRecord(String id, String requestHash, int status, String contentType, byte[] body, Date createdAt) {

@@ -2,6 +2,7 @@ package dev.userlifecycle.app.benchmark;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.benchmark.Traffic.Op;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
@@ -683,7 +684,8 @@ public final class CommandBenchmark {
                          "--server.port=0",
                          "--logging.config=classpath:logback-benchmark.xml",
                          "--spring.main.banner-mode=off",
-                         "--axoniq.update-checker.disabled=true");
+                         "--axoniq.update-checker.disabled=true",
+                         TestApiKeys.ARGUMENT);
             if (context.getBean(EmbeddedMongo.class).writesToFile()) {
                 context.close();
                 throw new IllegalStateException("the app must run on the embedded server in memory");
@@ -829,6 +831,7 @@ public final class CommandBenchmark {
             HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(op.path()))
                                                      .timeout(Duration.ofSeconds(60))
                                                      .header("Content-Type", "application/json")
+                                                     .header("X-API-Key", TestApiKeys.EVERY_ROLE)
                                                      .POST(HttpRequest.BodyPublishers.ofString(op.json()));
             if (idempotencyKeys) {
                 builder.header("Idempotency-Key", UUID.randomUUID().toString());

@@ -3,6 +3,7 @@ package dev.userlifecycle.app.benchmark;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.cdnow.CdnowHistory;
 import dev.userlifecycle.app.cdnow.CdnowImport;
@@ -372,7 +373,8 @@ public final class QueryBenchmark {
                          "--server.port=0",
                          "--logging.config=classpath:logback-benchmark.xml",
                          "--spring.main.banner-mode=off",
-                         "--axoniq.update-checker.disabled=true");
+                         "--axoniq.update-checker.disabled=true",
+                         TestApiKeys.ARGUMENT);
             if (context.getBean(EmbeddedMongo.class).writesToFile()) {
                 context.close();
                 throw new IllegalStateException("the app must run on the embedded server in memory");
@@ -413,7 +415,8 @@ public final class QueryBenchmark {
 
         private HttpResponse<String> send(HttpRequest.Builder request) {
             try {
-                return client.send(request.timeout(Duration.ofSeconds(300)).build(),
+                return client.send(request.header("X-API-Key", TestApiKeys.EVERY_ROLE)
+                                          .timeout(Duration.ofSeconds(300)).build(),
                                    HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);

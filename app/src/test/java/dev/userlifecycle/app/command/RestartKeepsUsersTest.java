@@ -1,5 +1,7 @@
 package dev.userlifecycle.app.command;
 
+import dev.userlifecycle.app.Http;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +50,15 @@ class RestartKeepsUsersTest {
                 .run("--server.port=0",
                      "--lifecycle.mongo.uri=",
                      "--lifecycle.mongo.embedded.backend=h2",
-                     "--lifecycle.mongo.embedded.file=" + directory.resolve("lifecycle.mv"));
+                     "--lifecycle.mongo.embedded.file=" + directory.resolve("lifecycle.mv"),
+                     TestApiKeys.ARGUMENT);
     }
 
     private static int post(ConfigurableApplicationContext app, String path, String body) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(Http.API_KEY_HEADER, TestApiKeys.EVERY_ROLE);
         try {
             return new RestTemplate().exchange("http://localhost:" + port + path, HttpMethod.POST,
                                                new HttpEntity<>(body, headers), String.class)

@@ -1,6 +1,7 @@
 package dev.userlifecycle.app.command;
 
 import dev.userlifecycle.app.Http;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.Http.Response;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -267,6 +268,25 @@ class UserCommandApiTest {
         assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(otherBody.status()).isEqualTo(409);
         assertThat(eventTypes(userId)).filteredOn("PurchaseMade"::equals).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeyIsTheCallersSoAnotherClientUsingTheSameKeyGetsItsOwnAnswer() {
+        String key = UUID.randomUUID().toString();
+        String mine = newUserId();
+        String theirs = newUserId();
+        Http otherClient = http.withKey(TestApiKeys.only("frontend"));
+
+        Response first = http.post("/api/v1/users", registration(mine), key);
+        Response other = otherClient.post("/api/v1/users", registration(theirs), key);
+        Response again = http.post("/api/v1/users", registration(mine), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(other.status()).as("no 409 for another body: the key is not the other client's").isEqualTo(201);
+        assertThat(other.headers().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(other.body().path("userId").asText()).isEqualTo(theirs);
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventTypes(theirs)).containsExactly("UserRegistered");
     }
 
     @Test

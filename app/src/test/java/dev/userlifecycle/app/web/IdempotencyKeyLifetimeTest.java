@@ -2,6 +2,7 @@ package dev.userlifecycle.app.web;
 
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.Http;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.eventstore.testing.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,9 @@ class IdempotencyKeyLifetimeTest {
         String key = UUID.randomUUID().toString();
         String body = registration();
         database.getCollection("idempotency_keys").insertOne(
-                new Document("_id", "POST /api/v1/users " + key).append("requestHash", "whatever").append("status", 0)
-                                                                 .append("createdAt", Date.from(clock.instant())));
+                new Document("_id", TestApiKeys.OWNER + " POST /api/v1/users " + key)
+                        .append("requestHash", "whatever").append("status", 0)
+                        .append("createdAt", Date.from(clock.instant())));
 
         assertThat(http.post("/api/v1/users", body, key).status()).isEqualTo(409);
         clock.advance(Duration.ofMinutes(2));
