@@ -10,6 +10,8 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.jobrunr.JobRunrDeadlineManager;
 import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -26,6 +28,8 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /**
  * Sagas and their deadlines, kept in MongoDB so that both survive a restart.
@@ -76,11 +80,17 @@ class DeadlineConfiguration {
         return properties.useEmbedded() ? DatabaseOptions.NO_VALIDATE : DatabaseOptions.CREATE;
     }
 
+    /**
+     * Messages created while a deadline is handled (the commands of a saga's deadline handler, the next deadline)
+     * carry the deadline's correlation, as those created while an event is handled carry the event's: Axon's event
+     * processors and command bus register the correlation data providers, its deadline managers do not.
+     */
     @Bean
     JobRunrDeadlineManager deadlineManager(StorageProvider jobRunrStorageProvider,
                                            org.axonframework.config.Configuration axonConfiguration,
                                            Serializer serializer, TransactionManager transactionManager,
-                                           ObjectProvider<DeadlineManagerSpanFactory> spanFactory) {
+                                           ObjectProvider<DeadlineManagerSpanFactory> spanFactory,
+                                           List<CorrelationDataProvider> correlationDataProviders) {
         JobRunrDeadlineManager.Builder builder =
                 JobRunrDeadlineManager.builder()
                                       .jobScheduler(new JobScheduler(jobRunrStorageProvider))
@@ -88,7 +98,9 @@ class DeadlineConfiguration {
                                       .serializer(serializer)
                                       .transactionManager(transactionManager);
         spanFactory.ifAvailable(builder::spanFactory);
-        return builder.build();
+        JobRunrDeadlineManager deadlineManager = builder.build();
+        deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
+        return deadlineManager;
     }
 
     @Bean
