@@ -147,6 +147,10 @@ class PersonalDataErasureApiTest {
         assertThat(contactOf(kept)).as("the other user's contact").isEqualTo(KEPT);
         assertThat(database.getCollection(PersonalDataKeys.COLLECTION).find(Filters.eq("_id", erased)).first())
                 .doesNotContainKey("key");
+        assertThat(keptAnswer("POST /api/v1/users register-" + erased)).as("its body carried the contact").isNull();
+        assertThat(keptAnswer("POST /api/v1/users register-" + kept)).isNotNull();
+        assertThat(keptAnswer("POST /api/v1/users/" + erased + "/purchases purchase-" + erased + "-o-1"))
+                .as("a retried purchase still takes effect once").isNotNull();
 
         Map<Long, String> storedAfter = storedEvents(erased);
         assertThat(storedAfter).as("every stored event kept, byte for byte, and the erasure added")
@@ -164,6 +168,9 @@ class PersonalDataErasureApiTest {
         register(userId, ERASED);
         Http.Response first = erase(userId);
         clock.advance(Duration.ofMinutes(5));
+        Contact another = new Contact("Zhao Lei", "zhao.lei@example.org", "+86 139 1111 2222");
+        assertThat(http.post("/api/v1/users", registration(userId, another), "again-" + userId).status())
+                .as("registered already").isEqualTo(409);
 
         Http.Response second = erase(userId);
 
@@ -171,9 +178,8 @@ class PersonalDataErasureApiTest {
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(eventStore.readEvents(userId, 0).asStream().map(EventMessage::getPayload))
                 .filteredOn(UserPersonalDataErased.class::isInstance).hasSize(1);
+        assertThat(keptAnswer("POST /api/v1/users again-" + userId)).as("the refused registration's").isNull();
         purchase(userId, "o-after");
-        Contact another = new Contact("Zhao Lei", "zhao.lei@example.org", "+86 139 1111 2222");
-        assertThat(http.post("/api/v1/users", registration(userId, another)).status()).isEqualTo(409);
         http.awaitGet("/api/v1/users/" + userId, body -> body.path("purchaseCount").asInt() == 1);
         projections.await(TIMEOUT);
         List<String> readable = new ArrayList<>(readableForms(ERASED));
@@ -237,6 +243,10 @@ class PersonalDataErasureApiTest {
         return eventStore.readEvents(userId, 0).asStream().map(EventMessage::getPayload)
                          .filter(UserRegistered.class::isInstance).map(UserRegistered.class::cast)
                          .findFirst().orElseThrow().contact();
+    }
+
+    private Document keptAnswer(String id) {
+        return database.getCollection("idempotency_keys").find(Filters.eq("_id", id)).first();
     }
 
     /** The stored payload of each of the user's events, by global position. */
