@@ -76,7 +76,8 @@ final class PersonalDataCipher {
     private static Cipher cipher(int mode, byte[] key, byte[] iv, byte[] associatedData)
             throws GeneralSecurityException {
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("an " + ALGORITHM + " key has " + KEY_BYTES + " bytes, not " + key.length);
+            throw new IllegalArgumentException("an " + ALGORITHM + " key has " + KEY_BYTES + " bytes, not "
+                                               + key.length);
         }
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));

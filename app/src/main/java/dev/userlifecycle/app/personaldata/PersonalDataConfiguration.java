@@ -41,8 +41,8 @@ class PersonalDataConfiguration {
     @Bean
     @ConditionalOnRole({Role.COMMAND, Role.SAGAS})
     ConfigurerModule personalDataErasure(PersonalDataKeys keys, KeptAnswers keptAnswers) {
-        PersonalDataErasureInterceptor interceptor = new PersonalDataErasureInterceptor(keys, keptAnswers);
+        PersonalDataErasureInterceptor erasure = new PersonalDataErasureInterceptor(keys, keptAnswers);
         return configurer -> configurer.onInitialize(c -> c.onStart(
-                Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS, () -> c.commandBus().registerHandlerInterceptor(interceptor)));
+                Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS, () -> c.commandBus().registerHandlerInterceptor(erasure)));
     }
 }

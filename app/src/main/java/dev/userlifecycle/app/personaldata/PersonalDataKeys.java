@@ -59,13 +59,13 @@ final class PersonalDataKeys {
     }
 
     /**
-     * The key to encrypt the user's personal data with, created at the first use. Of two processes creating it at
-     * once, the one that inserts first wins and the other takes the winner's key: the unique {@code _id} never lets
-     * two keys exist. {@link UserKey#ERASED} for an erased user.
+     * The key to encrypt the user's personal data with, created at the first use. It is inserted before it is looked
+     * for, because personal data is written almost only at registration, when there is no key yet. Of two processes
+     * creating it at once, the one that inserts first wins and the other takes the winner's key: the unique
+     * {@code _id} never lets two keys exist. {@link UserKey#ERASED} for an erased user.
      */
     UserKey forWriting(String userId) {
-        UserKey existing = find(userId);
-        while (!existing.present() && !existing.erased()) {
+        while (true) {
             byte[] key = cipher.newKey();
             try {
                 keys.insertOne(new Document(ID, userId).append(KEY, new Binary(key))
@@ -75,10 +75,12 @@ final class PersonalDataKeys {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                existing = find(userId);
+            }
+            UserKey existing = find(userId);
+            if (existing.present() || existing.erased()) {
+                return existing;
             }
         }
-        return existing;
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The event serializer: Axon's {@link JacksonSerializer}, with the {@link PersonalData} of every payload sealed with its
- * user's key on the way into the store and opened on the way out. Payloads without personal data pass through
+ * The event serializer: Axon's {@link JacksonSerializer}, with the {@link PersonalData} of every payload sealed with
+ * its user's key on the way into the store and opened on the way out. Payloads without personal data pass through
  * untouched. Upcasters work on the stored JSON before it is opened, so they see sealed values and may move them;
  * everything that reads events (aggregates, processors, the audit API) reads them through this serializer, and erased
  * personal data reads as {@code null}.

@@ -20,9 +20,8 @@ final class SerializerFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-03-01T09:30:00Z");
 
     final TestMongo mongo = TestMongo.start();
-    final JacksonSerializer jackson = JacksonSerializer.builder()
-            .objectMapper(EventStoreSerializers.objectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
-            .build();
+    final JacksonSerializer jackson = JacksonSerializer.builder().objectMapper(
+            EventStoreSerializers.objectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build();
     final PersonalDataCipher cipher = new PersonalDataCipher();
     final PersonalDataKeys keys = new PersonalDataKeys(mongo.database(), cipher, Clock.fixed(NOW, ZoneOffset.UTC));
     final PersonalDataSerializer serializer =

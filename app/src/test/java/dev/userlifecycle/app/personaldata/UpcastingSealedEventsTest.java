@@ -59,8 +59,8 @@ class UpcastingSealedEventsTest {
         MongoEventStorageEngine engine = storedAsRevision0();
         fixture.keys.erase("u-1", NOW);
 
-        assertThat(payloads(engine)).containsExactly(new UserRegistered("u-1", CHANNEL, null, "cn-east", null, ChannelConsents.none(),
-                                                    NOW));
+        assertThat(payloads(engine)).containsExactly(
+                new UserRegistered("u-1", CHANNEL, null, "cn-east", null, ChannelConsents.none(), NOW));
     }
 
     /** An engine with the upcaster, and u-1's registration stored as revision 0 with the contact sealed. */
