@@ -41,9 +41,10 @@ import java.util.function.IntConsumer;
  * with the contact in clear (plain Jackson, as before), sealed (this package's serializer, a key per user), and without
  * a contact; the three alternate over several rounds on fresh databases so that drift hits them alike.
  * <p>
- * Not a unit test: {@code mvn -B -q -pl app -am -Pbenchmark test-compile exec:java
- * -Dexec.mainClass=dev.userlifecycle.app.personaldata.RegistrationEncryptionBenchmark}; {@code bench.users} (5000),
- * {@code bench.rounds} (3), {@code bench.threads} (4).
+ * Not a unit test. After {@code mvn -B -q install -DskipTests}: {@code mvn -B -q -pl app -Pbenchmark test-compile
+ * exec:java -Dexec.mainClass=dev.userlifecycle.app.personaldata.RegistrationEncryptionBenchmark}; or without installing,
+ * {@code java} with the classpath of {@code mvn -pl app -am test-compile dependency:build-classpath
+ * -Dmdep.includeScope=test}. Settings: {@code bench.users} (5000), {@code bench.rounds} (3), {@code bench.threads} (4).
  */
 public final class RegistrationEncryptionBenchmark {
 
