@@ -11,6 +11,7 @@ import dev.userlifecycle.events.ContactUser;
 import dev.userlifecycle.events.ConsentsChanged;
 import dev.userlifecycle.events.EndWakeUpCampaign;
 import dev.userlifecycle.events.EnterWakeUpCampaign;
+import dev.userlifecycle.events.ErasePersonalData;
 import dev.userlifecycle.events.FrequencyCap;
 import dev.userlifecycle.events.InvalidTransitionException;
 import dev.userlifecycle.events.MarkUserDormant;
@@ -18,6 +19,7 @@ import dev.userlifecycle.events.OutreachContactRecorded;
 import dev.userlifecycle.events.OutreachDecision;
 import dev.userlifecycle.events.OutreachSkipReason;
 import dev.userlifecycle.events.OutreachStepSkipped;
+import dev.userlifecycle.events.PersonalDataErasure;
 import dev.userlifecycle.events.PurchaseMade;
 import dev.userlifecycle.events.PurchaseOutcome;
 import dev.userlifecycle.events.RecordActivity;
@@ -28,6 +30,7 @@ import dev.userlifecycle.events.RegisterUser;
 import dev.userlifecycle.events.UserActivated;
 import dev.userlifecycle.events.UserActiveOnDay;
 import dev.userlifecycle.events.UserAlreadyExistsException;
+import dev.userlifecycle.events.UserPersonalDataErased;
 import dev.userlifecycle.events.UserReactivated;
 import dev.userlifecycle.events.UserRegistered;
 import dev.userlifecycle.events.UserStatus;
@@ -62,7 +65,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * dated before they became dormant arrives too late to count (a purchase is still recorded, but reactivates no one).
  */
 @AggregateRoot
-@Revision("2") // of its snapshots: 2 keeps loyalty lots and outreach decisions; older snapshots are ignored
+// of its snapshots: 2 keeps loyalty lots and outreach decisions, 3 the erasure; older snapshots are ignored
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class User {
@@ -84,6 +88,7 @@ class User {
     private Set<String> enteredCampaigns = new HashSet<>();
     private Map<String, OutreachDecision> outreachSteps = new HashMap<>();
     private List<Instant> recentContacts = new ArrayList<>();
+    private PersonalDataErasure erasure;
     @AggregateMember
     private LoyaltyAccount loyalty;
 
@@ -232,6 +237,15 @@ class User {
         return outreachSteps.get(key);
     }
 
+    /** Records the erasure once; a repeated request is answered with the first one and records nothing. */
+    @CommandHandler
+    PersonalDataErasure handle(ErasePersonalData command) {
+        if (erasure == null) {
+            apply(new UserPersonalDataErased(userId, command.requestedBy(), command.occurredAt()));
+        }
+        return erasure;
+    }
+
     private OutreachDecision skip(ContactUser command, Channel channel, OutreachSkipReason reason) {
         apply(new OutreachStepSkipped(userId, command.campaignId(), command.step(), channel, reason.name(),
                                       command.occurredAt()));
@@ -351,6 +365,11 @@ class User {
     void on(OutreachStepSkipped event) {
         outreachSteps.put(stepKey(event.campaignId(), event.step()),
                           OutreachDecision.skipped(event.campaignId(), event.step(), event.channel(), event.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(UserPersonalDataErased event) {
+        erasure = new PersonalDataErasure(userId, event.requestedBy(), event.occurredAt());
     }
 
     private void noteActivity(Instant occurredAt) {

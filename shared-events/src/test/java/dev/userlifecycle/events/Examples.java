@@ -46,7 +46,8 @@ final class Examples {
                 new DeclareIncident("inc-1", "Payment outage", Severity.HIGH, Set.of("u-1", "u-2"), AT),
                 new RecordApologySent("inc-1", "u-1", AT),
                 new RecordIncidentCompensation("inc-1", "u-1", 200, AT),
-                new RecordMilestoneMissed("inc-1", IncidentMilestone.APOLOGY, AT));
+                new RecordMilestoneMissed("inc-1", IncidentMilestone.APOLOGY, AT),
+                new ErasePersonalData("u-1", "privacy-officer", AT));
     }
 
     static List<Object> events() {
@@ -75,7 +76,8 @@ final class Examples {
                 new IncidentCompensationRecorded("inc-1", "u-1", 200, AT),
                 new IncidentMilestoneReached("inc-1", IncidentMilestone.APOLOGY, AT, AT.minusSeconds(60), true),
                 new IncidentMilestoneMissed("inc-1", IncidentMilestone.COMPENSATION, AT, AT.plusSeconds(1)),
-                new IncidentClosed("inc-1", AT));
+                new IncidentClosed("inc-1", AT),
+                new UserPersonalDataErased("u-1", "privacy-officer", AT));
     }
 
     /** Every top-level type compiled into this module's package. */

@@ -16,7 +16,7 @@ class MessageConventionsTest {
 
     private static final Set<Class<?>> VALUE_RECORDS = Set.of(
             Money.class, AcquisitionChannel.class, Contact.class, ChannelConsents.class, LifecycleError.class,
-            FrequencyCap.class, OutreachDecision.class, LoyaltyProgram.class);
+            FrequencyCap.class, OutreachDecision.class, LoyaltyProgram.class, PersonalDataErasure.class);
     private static final Set<Class<?>> QUERIES_AND_VIEWS = Set.of(
             FindUserProfile.class, UserProfile.class, ProfileRfm.class,
             FindRetention.class, RetentionTable.class, RetentionRow.class, FindLifecycle.class, LifecycleView.class,
@@ -47,7 +47,7 @@ class MessageConventionsTest {
 
     @Test
     void everyEventHasARevisionAndABusinessTime() {
-        assertThat(Examples.eventTypes()).hasSize(24).allSatisfy(type -> {
+        assertThat(Examples.eventTypes()).hasSize(25).allSatisfy(type -> {
             assertThat(type.getAnnotation(Revision.class)).as("@Revision on %s", type.getSimpleName())
                                                           .isNotNull()
                                                           .extracting(Revision::value).isEqualTo("1");
@@ -59,7 +59,7 @@ class MessageConventionsTest {
 
     @Test
     void everyCommandNamesItsTargetAggregate() {
-        assertThat(Examples.commandTypes()).hasSize(20).allSatisfy(type -> {
+        assertThat(Examples.commandTypes()).hasSize(21).allSatisfy(type -> {
             List<RecordComponent> targets = components(type).stream()
                                                             .filter(c -> c.getAccessor().isAnnotationPresent(
                                                                     TargetAggregateIdentifier.class))
@@ -77,6 +77,22 @@ class MessageConventionsTest {
                                        .containsExactlyInAnyOrderElementsOf(Examples.commandTypes());
         assertThat(Examples.events()).extracting(Object::getClass)
                                      .containsExactlyInAnyOrderElementsOf(Examples.eventTypes());
+    }
+
+    @Test
+    void personalDataIsCarriedOnlyByEventsOfAUser() {
+        List<Class<?>> withPersonalData = Examples.eventTypes().stream()
+                                                  .filter(type -> components(type).stream().anyMatch(
+                                                          MessageConventionsTest::isPersonal))
+                                                  .toList();
+
+        assertThat(withPersonalData).containsExactly(UserRegistered.class)
+                                    .allSatisfy(type -> assertThat(UserEvent.class).isAssignableFrom(type));
+    }
+
+    private static boolean isPersonal(RecordComponent component) {
+        return component.isAnnotationPresent(PersonalData.class)
+                || component.getType().isAnnotationPresent(PersonalData.class);
     }
 
     private static List<RecordComponent> components(Class<?> type) {

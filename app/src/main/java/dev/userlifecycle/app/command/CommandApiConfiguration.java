@@ -4,6 +4,7 @@ import dev.userlifecycle.app.roles.ConditionalOnRole;
 import dev.userlifecycle.app.roles.Role;
 import dev.userlifecycle.command.api.BusinessTime;
 import dev.userlifecycle.command.api.IncidentCommandController;
+import dev.userlifecycle.command.api.PersonalDataController;
 import dev.userlifecycle.command.api.UserCommandController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,7 @@ import java.time.ZoneId;
 /** The command REST API, in a process with the command role. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.COMMAND)
-@Import({UserCommandController.class, IncidentCommandController.class})
+@Import({UserCommandController.class, IncidentCommandController.class, PersonalDataController.class})
 class CommandApiConfiguration {
 
     @Bean

@@ -42,6 +42,7 @@ import java.util.HexFormat;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    static final String COLLECTION = "idempotency_keys";
     private static final int MAX_KEY_LENGTH = 200;
     /** A request still pending after this long was cut off by a crash: its key is free again. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
@@ -51,7 +52,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final Clock clock;
 
     IdempotencyFilter(MongoDatabase database, ObjectMapper objectMapper, Clock clock) {
-        this.records = database.getCollection("idempotency_keys");
+        this.records = database.getCollection(COLLECTION);
         this.objectMapper = objectMapper;
         this.clock = clock;
     }

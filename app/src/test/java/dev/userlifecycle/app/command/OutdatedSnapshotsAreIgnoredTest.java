@@ -47,7 +47,7 @@ class OutdatedSnapshotsAreIgnoredTest {
                     + " \"amount\": {\"amount\": \"10.00\", \"currency\": \"CNY\"}}").status()).isEqualTo(201);
         }
         Document snapshot = awaitSnapshot(userId);
-        assertThat(snapshot.getString("payloadRevision")).isEqualTo("2");
+        assertThat(snapshot.getString("payloadRevision")).isEqualTo("3");
 
         String inflated = snapshot.getString("payload").replaceFirst("\"balance\":\\d+", "\"balance\":1000000");
         assertThat(inflated).as("a snapshot with a balance").isNotEqualTo(snapshot.getString("payload"));
