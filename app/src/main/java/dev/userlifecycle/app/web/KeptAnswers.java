@@ -20,7 +20,8 @@ import java.util.List;
 @Component
 public class KeptAnswers {
 
-    private static final String REGISTRATIONS = "^POST /api/v1/users ";
+    /** Kept answers are scoped by caller, method and path ({@link IdempotencyFilter#scopeOf}); owners have no spaces. */
+    private static final String REGISTRATIONS = "^\\S+ POST /api/v1/users ";
 
     private final MongoCollection<Document> records;
     private final ObjectMapper json = new ObjectMapper();

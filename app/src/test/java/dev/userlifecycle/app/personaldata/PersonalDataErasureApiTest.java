@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.userlifecycle.app.Http;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.events.Contact;
 import dev.userlifecycle.events.UserPersonalDataErased;
@@ -245,7 +246,9 @@ class PersonalDataErasureApiTest {
                          .findFirst().orElseThrow().contact();
     }
 
-    private Document keptAnswer(String id) {
+    /** The answer kept for {@code request} (method, path and Idempotency-Key) of the tests' client. */
+    private Document keptAnswer(String request) {
+        String id = TestApiKeys.OWNER + " " + request;
         return database.getCollection("idempotency_keys").find(Filters.eq("_id", id)).first();
     }
 
