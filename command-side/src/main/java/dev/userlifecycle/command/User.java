@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -351,6 +352,22 @@ class User {
     void on(OutreachStepSkipped event) {
         outreachSteps.put(stepKey(event.campaignId(), event.step()),
                           OutreachDecision.skipped(event.campaignId(), event.step(), event.channel(), event.reason()));
+    }
+
+    /** What the user is now, for the audit ({@link UserHistory}). */
+    UserState state() {
+        List<OutreachDecision> outreach = outreachSteps.values().stream()
+                                                       .sorted(Comparator.comparing(OutreachDecision::campaignId)
+                                                                         .thenComparing(OutreachDecision::step))
+                                                       .toList();
+        return new UserState(userId, status, consents, lastActiveAt, lastActiveDay, dormantSince, sorted(orderIds),
+                             new UserState.WakeUp(campaignId, holdout, reactivatedInCampaignAt,
+                                                  sorted(enteredCampaigns)),
+                             outreach, List.copyOf(recentContacts), loyalty == null ? null : loyalty.state());
+    }
+
+    static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     private void noteActivity(Instant occurredAt) {
