@@ -2,7 +2,6 @@ package dev.userlifecycle.eventstore;
 
 import org.bson.Document;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +28,7 @@ final class EventChain {
 
     private static final byte[] VERSION_BYTES = VERSION.getBytes(StandardCharsets.UTF_8);
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(EventChain::sha256);
 
     private EventChain() {
     }
@@ -44,7 +44,8 @@ final class EventChain {
      * writes (a tampered document) is encoded by its string form, so it never hashes like the original.
      */
     static String hashOf(Document event, String previousHash) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
         sha256.update(VERSION_BYTES);
         field(sha256, event.get(EventDocuments.ID));
         field(sha256, event.get(EventDocuments.AGGREGATE_ID));
@@ -63,12 +64,19 @@ final class EventChain {
 
     private static void field(MessageDigest sha256, Object value) {
         if (value == null) {
-            sha256.update(ByteBuffer.allocate(4).putInt(-1).array());
+            length(sha256, -1);
             return;
         }
         byte[] bytes = text(value).getBytes(StandardCharsets.UTF_8);
-        sha256.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        length(sha256, bytes.length);
         sha256.update(bytes);
+    }
+
+    private static void length(MessageDigest sha256, int length) {
+        sha256.update((byte) (length >>> 24));
+        sha256.update((byte) (length >>> 16));
+        sha256.update((byte) (length >>> 8));
+        sha256.update((byte) length);
     }
 
     private static String text(Object value) {
