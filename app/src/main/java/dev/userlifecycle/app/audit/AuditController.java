@@ -71,8 +71,8 @@ class AuditController {
             events.addAll(auditedEvents.render(event));
         }
         long nextSequence = fromSequence + limit;
-        return new UserEventsPage(userId, page.lastSequence(), events,
-                                  nextSequence <= page.lastSequence() ? nextSequence : null);
+        boolean more = nextSequence > fromSequence && nextSequence <= page.lastSequence();
+        return new UserEventsPage(userId, page.lastSequence(), events, more ? nextSequence : null);
     }
 
     @GetMapping("/users/{userId}/state")
