@@ -81,14 +81,22 @@ final class AggregateStreams {
      * first one the stream does not list yet.
      */
     List<Long> positions(String aggregateId, long firstSequence, int count) {
-        List<String> keys = new ArrayList<>(count);
+        return positions(positionsFrom(aggregateId, firstSequence, count), firstSequence, count);
+    }
+
+    /**
+     * The part of the stream document that lists the positions from {@code firstSequence}, at most {@code count}, with
+     * the chain tip; null when there is no stream.
+     */
+    Document positionsFrom(String aggregateId, long firstSequence, int count) {
+        List<String> keys = new ArrayList<>(count + 1);
         for (long sequence = firstSequence; sequence < firstSequence + count; sequence++) {
             keys.add(key(sequence));
         }
-        Document stream = streams.find(Filters.eq(EventDocuments.ID, aggregateId))
-                                 .projection(Projections.include(keys))
-                                 .first();
-        return positions(stream, firstSequence, count);
+        keys.add(CHAIN);
+        return streams.find(Filters.eq(EventDocuments.ID, aggregateId))
+                      .projection(Projections.include(keys))
+                      .first();
     }
 
     /** The last sequence number of a stream's hash chain, and its hash. */

@@ -321,9 +321,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                                                   long firstSequenceNumber, int batchSize) {
         RecentStream recent = recentStream.get();
         recentStream.remove();
-        List<Long> positions = recent != null && recent.isFreshFor(aggregateIdentifier)
-                ? AggregateStreams.positions(recent.stream(), firstSequenceNumber, batchSize)
-                : streams.positions(aggregateIdentifier, firstSequenceNumber, batchSize);
+        Document stream;
+        if (recent != null && recent.isFreshFor(aggregateIdentifier)) {
+            stream = recent.stream();
+        } else {
+            stream = streams.positionsFrom(aggregateIdentifier, firstSequenceNumber, batchSize);
+            // a load without a snapshot read (the engine used directly) brings the chain tip too
+            chainLinks.rememberFrom(aggregateIdentifier, stream);
+        }
+        List<Long> positions = AggregateStreams.positions(stream, firstSequenceNumber, batchSize);
         if (positions.isEmpty()) {
             return List.of();
         }

@@ -262,6 +262,32 @@ class HashChainContractTest {
     }
 
     @Test
+    void anAppendAfterLoadingTheAggregateSendsNoReadForItsChain() {
+        List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                commands.add(event.getCommandName());
+            }
+        };
+        try (com.mongodb.client.MongoClient listened = com.mongodb.client.MongoClients.create(
+                com.mongodb.MongoClientSettings.builder(TestMongo.settings(mongo.connectionString()))
+                                               .addCommandListener(listener).build())) {
+            MongoEventStorageEngine forgetful = MongoEventStorageEngine.builder().client(listened)
+                    .database(listened.getDatabase(mongo.databaseName())).chainTipCacheSize(1).build();
+            forgetful.appendEvents(deposits("a-1", 0, 3));
+            forgetful.appendEvents(deposit("a-2", 0));
+            forgetful.readEvents("a-1").asStream().count();
+            commands.clear();
+
+            forgetful.appendEvents(deposit("a-1", 3));
+
+            assertThat(commands).as("counter, events, stream").containsExactly("findAndModify", "insert", "update");
+        }
+        assertThat(stored.verifyChain("a-1").orElseThrow().chained()).isEqualTo(4);
+    }
+
+    @Test
     void anEventOfNoAggregateIsHashedOnItsOwn() {
         engine.appendEvents(GenericEventMessage.asEventMessage("not part of an aggregate"));
 
