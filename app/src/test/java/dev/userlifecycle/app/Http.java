@@ -91,7 +91,8 @@ public final class Http {
             headers.set(API_KEY_HEADER, apiKey);
         }
         ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()));
+        return new Response(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()),
+                            response.getBody());
     }
 
     private JsonNode parse(String body) {
@@ -102,7 +103,25 @@ public final class Http {
         }
     }
 
-    public record Response(int status, HttpHeaders headers, JsonNode body) {
+    /** {@code body} is the answer read as one JSON document; {@code text} is the answer as it came (NDJSON). */
+    public record Response(int status, HttpHeaders headers, JsonNode body, String text) {
+
+        /** Each line of an NDJSON answer, read as JSON. */
+        public java.util.List<JsonNode> lines() {
+            java.util.List<JsonNode> lines = new java.util.ArrayList<>();
+            if (text != null) {
+                text.lines().filter(line -> !line.isBlank()).forEach(line -> lines.add(readLine(line)));
+            }
+            return lines;
+        }
+
+        private static JsonNode readLine(String line) {
+            try {
+                return new ObjectMapper().readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }
 
         /** The {@code field} of each entry of a problem's {@code errors}. */
         public java.util.List<String> errorFields() {

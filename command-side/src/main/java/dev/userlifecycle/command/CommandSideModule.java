@@ -32,6 +32,10 @@ import org.axonframework.lifecycle.Phase;
 public final class CommandSideModule implements ConfigurerModule {
 
     public static final int DEFAULT_SNAPSHOT_THRESHOLD = 100;
+    /** The aggregate type the events of a user's stream are stored with. */
+    public static final String USER_AGGREGATE_TYPE = User.class.getSimpleName();
+    /** The aggregate type the events of an incident's stream are stored with. */
+    public static final String INCIDENT_AGGREGATE_TYPE = Incident.class.getSimpleName();
 
     private final int snapshotThreshold;
     private final boolean cacheAggregates;

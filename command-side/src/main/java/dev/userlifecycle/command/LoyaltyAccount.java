@@ -249,6 +249,11 @@ class LoyaltyAccount {
         compensatedIncidents.add(event.incidentId());
     }
 
+    UserState.Loyalty state() {
+        return new UserState.Loyalty(balance, tier, lots.state(), latest, reviewAt, User.sorted(earnedSources),
+                                     User.sorted(redemptions), User.sorted(compensatedIncidents));
+    }
+
     private void advanceTo(Instant businessTime) {
         latest = now(businessTime);
         lots.dropSpentBefore(latest);

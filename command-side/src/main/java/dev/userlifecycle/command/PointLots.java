@@ -92,6 +92,11 @@ final class PointLots {
                    .sum();
     }
 
+    List<UserState.Lot> state() {
+        return lots.stream().map(lot -> new UserState.Lot(lot.earnedAt(), lot.points(), lot.left(), lot.expiresAt()))
+                   .toList();
+    }
+
     /** The earliest expiry among the lots with points left. */
     Optional<Instant> nextExpiry() {
         return lots.stream().filter(lot -> lot.left() > 0 && lot.expiresAt() != null).map(Lot::expiresAt)

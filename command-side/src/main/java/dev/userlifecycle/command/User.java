@@ -49,6 +49,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -370,6 +371,23 @@ class User {
     @EventSourcingHandler
     void on(UserPersonalDataErased event) {
         erasure = new PersonalDataErasure(userId, event.requestedBy(), event.occurredAt());
+    }
+
+    /** What the user is now, for the audit ({@link UserHistory}). */
+    UserState state() {
+        List<OutreachDecision> outreach = outreachSteps.values().stream()
+                                                       .sorted(Comparator.comparing(OutreachDecision::campaignId)
+                                                                         .thenComparing(OutreachDecision::step))
+                                                       .toList();
+        return new UserState(userId, status, consents, lastActiveAt, lastActiveDay, dormantSince, sorted(orderIds),
+                             new UserState.WakeUp(campaignId, holdout, reactivatedInCampaignAt,
+                                                  sorted(enteredCampaigns)),
+                             outreach, List.copyOf(recentContacts), loyalty == null ? null : loyalty.state(),
+                             erasure);
+    }
+
+    static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     private void noteActivity(Instant occurredAt) {

@@ -10,19 +10,23 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The stream document of an aggregate,
- * {@code {_id: aggregateId, type, last, positions: {"0": p0, "1": p1, ...}, snapshot: {...}}}: for each sequence
- * number the global position of its event, and the latest snapshot. It is how an aggregate is loaded with two
- * requests, both by {@code _id}: the stream, then its events by {@code _id $in}.
+ * {@code {_id: aggregateId, type, last, positions: {"0": p0, ...}, chain: {sequence, hash}, snapshot: {...}}}:
+ * for each sequence number the global position of its event, the tip of the aggregate's hash chain (the last
+ * sequence number with its hash, see {@link EventChain}) and the latest snapshot. It is how an aggregate is loaded
+ * with two requests, both by {@code _id}: the stream, then its events by {@code _id $in}.
  * <p>
  * It is derived from the events, not a guard: the unique (aggregate, sequence) index of the events decides which of
  * two commits wins. Every write to it is keyed by {@code _id} alone and is idempotent and order-independent
- * ({@code $set} of one key per event, {@code $max} of {@code last}), so a write that is repeated, late, or made by a
- * repair after a crash always converges on the same document.
+ * ({@code $set} of one key per event, {@code $max} of {@code last} and of {@code chain}: MongoDB compares two
+ * documents field by field, so the tip with the higher sequence number wins), so a write that is repeated, late, or
+ * made by a repair after a crash always converges on the same document.
  */
 final class AggregateStreams {
 
@@ -30,6 +34,9 @@ final class AggregateStreams {
     static final String LAST = "last";
     static final String POSITIONS = "positions";
     static final String SNAPSHOT = "snapshot";
+    static final String CHAIN = "chain";
+    static final String CHAIN_SEQUENCE = "sequence";
+    static final String CHAIN_HASH = "hash";
 
     private final MongoCollection<Document> streams;
 
@@ -37,8 +44,9 @@ final class AggregateStreams {
         this.streams = streams;
     }
 
-    /** What one commit appends to one aggregate's stream. */
-    record Append(String aggregateId, String type, long firstSequence, long lastSequence, List<Long> positions) {
+    /** What one commit appends to one aggregate's stream; {@code lastHash} is null for events without a hash. */
+    record Append(String aggregateId, String type, long firstSequence, long lastSequence, List<Long> positions,
+                  String lastHash) {
 
         boolean createsStream() {
             return firstSequence == 0;
@@ -52,6 +60,10 @@ final class AggregateStreams {
             updates.add(Updates.set(key(append.firstSequence() + i), append.positions().get(i)));
         }
         updates.add(Updates.max(LAST, append.lastSequence()));
+        if (append.lastHash() != null) {
+            updates.add(Updates.max(CHAIN, new Document(CHAIN_SEQUENCE, append.lastSequence())
+                    .append(CHAIN_HASH, append.lastHash())));
+        }
         if (append.type() != null) {
             updates.add(Updates.setOnInsert(TYPE, append.type()));
         }
@@ -69,14 +81,73 @@ final class AggregateStreams {
      * first one the stream does not list yet.
      */
     List<Long> positions(String aggregateId, long firstSequence, int count) {
-        List<String> keys = new ArrayList<>(count);
+        return positions(positionsFrom(aggregateId, firstSequence, count), firstSequence, count);
+    }
+
+    /**
+     * The part of the stream document that lists the positions from {@code firstSequence}, at most {@code count}, with
+     * the chain tip; null when there is no stream.
+     */
+    Document positionsFrom(String aggregateId, long firstSequence, int count) {
+        List<String> keys = new ArrayList<>(count + 1);
         for (long sequence = firstSequence; sequence < firstSequence + count; sequence++) {
             keys.add(key(sequence));
         }
-        Document stream = streams.find(Filters.eq(EventDocuments.ID, aggregateId))
-                                 .projection(Projections.include(keys))
-                                 .first();
-        return positions(stream, firstSequence, count);
+        keys.add(CHAIN);
+        return streams.find(Filters.eq(EventDocuments.ID, aggregateId))
+                      .projection(Projections.include(keys))
+                      .first();
+    }
+
+    /** The last sequence number of a stream's hash chain, and its hash. */
+    record ChainTip(long sequence, String hash) {
+    }
+
+    /** The chain tip of a stream document, or null. */
+    static ChainTip chainTip(Document stream) {
+        Document chain = stream == null ? null : stream.get(CHAIN, Document.class);
+        if (chain == null || !(chain.get(CHAIN_SEQUENCE) instanceof Number sequence)
+                || !(chain.get(CHAIN_HASH) instanceof String hash)) {
+            return null;
+        }
+        return new ChainTip(sequence.longValue(), hash);
+    }
+
+    /** The chain tip and the position of {@code sequence} of a stream, or null when there is no stream. */
+    Document chainLink(String aggregateId, long sequence) {
+        return streams.find(Filters.eq(EventDocuments.ID, aggregateId))
+                      .projection(Projections.include(CHAIN, key(sequence)))
+                      .first();
+    }
+
+    /** The stream document without its snapshot, or null. */
+    Document readWithoutSnapshot(String aggregateId) {
+        return streams.find(Filters.eq(EventDocuments.ID, aggregateId))
+                      .projection(Projections.exclude(SNAPSHOT))
+                      .first();
+    }
+
+    /** Every sequence number a stream document lists, with its position. */
+    static Map<Long, Long> listedPositions(Document stream) {
+        Map<Long, Long> listed = new HashMap<>();
+        Object positions = stream == null ? null : stream.get(POSITIONS);
+        if (positions instanceof Document keys) {
+            keys.forEach((sequence, position) -> {
+                if (position instanceof Number number) {
+                    try {
+                        listed.put(Long.parseLong(sequence), number.longValue());
+                    } catch (NumberFormatException e) {
+                        // not a sequence number: ignored, as loading the aggregate ignores it
+                    }
+                }
+            });
+        }
+        return listed;
+    }
+
+    /** The {@code last} sequence number of a stream document; -1 when it has none. */
+    static long lastSequence(Document stream) {
+        return stream != null && stream.get(LAST) instanceof Number last ? last.longValue() : -1;
     }
 
     /** The whole stream document (positions and snapshot), or null. */

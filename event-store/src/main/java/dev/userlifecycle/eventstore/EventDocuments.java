@@ -25,6 +25,8 @@ final class EventDocuments {
     static final String PAYLOAD = "payload";
     static final String META_DATA = "metaData";
     static final String STORED_AT = "storedAt";
+    static final String PREVIOUS_HASH = "previousHash";
+    static final String HASH = "hash";
 
     private EventDocuments() {
     }

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
@@ -81,6 +82,13 @@ import static org.axonframework.common.BuilderUtils.assertPositive;
  * events of existing aggregates first; if a later one conflicts, the ones written before it are deleted again, but a
  * tracking processor may have seen them in between. With transactions this cannot happen.
  *
+ * <h2>Hash chain</h2>
+ * Every event is stored with the hash of the event before it in its aggregate's stream and a hash of its own over
+ * both ({@link EventChain}); the stream document keeps the chain's tip. The tip an append chains from comes with the
+ * stream document read to load the aggregate, or is remembered from the process's previous append, so a command
+ * reads nothing more for it. Each event's hash depends only on the events before it, so whatever a crash leaves
+ * behind (see above) is a chain that verifies; {@link StoredEvents#verifyChain} checks one.
+ *
  * <h2>Snapshots</h2>
  * The latest snapshot of an aggregate is a field of its stream document; storing a newer snapshot replaces (prunes)
  * the older one, and an older snapshot does not replace a newer one.
@@ -94,6 +102,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final PositionCounter counter;
     private final AggregateStreams streams;
     private final StreamHealer streamHealer;
+    private final ChainLinks chainLinks;
     private final ThreadLocal<RecentStream> recentStream = new ThreadLocal<>();
     private final TrackedBatchReader trackedBatchReader;
     private final Clock clock;
@@ -107,6 +116,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.counter = new PositionCounter(collections.counters());
         this.streams = new AggregateStreams(collections.streams());
         this.streamHealer = new StreamHealer(collections.events(), streams);
+        this.chainLinks = new ChainLinks(collections.events(), streams, builder.chainTipCacheSize);
         this.trackedBatchReader = new TrackedBatchReader(collections.events(), counter, builder.gapTimeout,
                                                          builder.maxGapOffset, clock);
         this.transactional = builder.transactionMode.resolve(client, builder.database);
@@ -137,6 +147,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             } else {
                 commitInOrder(commit);
             }
+            commit.appends().forEach(append -> chainLinks.remember(
+                    append.aggregateId(), new AggregateStreams.ChainTip(append.lastSequence(), append.lastHash())));
         } catch (ConcurrencyException | AggregateStreamCreationException | EventStoreException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -151,7 +163,19 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private record Commit(List<Document> documents, List<AggregateStreams.Append> appends) {
     }
 
+    /**
+     * Hashes each event into its aggregate's chain (see {@link EventChain}) as it builds the documents. The hashes
+     * chained from are looked up before positions are allocated, so that a lookup that has to read does not widen
+     * the window in which an allocated position is not yet visible to tracking.
+     */
     private Commit prepare(List<? extends EventMessage<?>> events, Serializer serializer) {
+        Map<String, String> chainedFrom = new HashMap<>();
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                chainedFrom.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> chainLinks.previousHash(
+                        id, domainEvent.getSequenceNumber()));
+            }
+        }
         long highest = counter.allocate(events.size());
         long position = highest - events.size() + 1;
         Date storedAt = new Date(clock.millis());
@@ -163,17 +187,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             Document document = EventDocuments.eventDocument(position, event, serializer, storedAt);
             if (event instanceof DomainEventMessage<?> domainEvent) {
                 String aggregateId = domainEvent.getAggregateIdentifier();
+                EventChain.seal(document, chainedFrom.get(aggregateId));
+                chainedFrom.put(aggregateId, document.getString(EventDocuments.HASH));
                 byAggregate.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(domainEvent);
                 positionsByAggregate.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(position);
                 documentsByAggregate.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(document);
             } else {
+                EventChain.seal(document, EventChain.GENESIS);
                 others.add(document);
             }
             position++;
         }
         List<AggregateStreams.Append> appends = new ArrayList<>(byAggregate.size());
         byAggregate.forEach((aggregateId, aggregateEvents) -> appends.add(
-                toAppend(aggregateId, aggregateEvents, positionsByAggregate.get(aggregateId))));
+                toAppend(aggregateId, aggregateEvents, positionsByAggregate.get(aggregateId),
+                         chainedFrom.get(aggregateId))));
         List<Document> documents = new ArrayList<>(events.size());
         appends.stream().filter(append -> !append.createsStream())
                .forEach(append -> documents.addAll(documentsByAggregate.get(append.aggregateId())));
@@ -184,7 +212,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private static AggregateStreams.Append toAppend(String aggregateId, List<DomainEventMessage<?>> events,
-                                                    List<Long> positions) {
+                                                    List<Long> positions, String lastHash) {
         long first = events.get(0).getSequenceNumber();
         for (int i = 1; i < events.size(); i++) {
             if (events.get(i).getSequenceNumber() != first + i) {
@@ -195,7 +223,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         return new AggregateStreams.Append(aggregateId, events.get(0).getType(), first,
-                                           first + events.size() - 1, positions);
+                                           first + events.size() - 1, positions, lastHash);
     }
 
     private void commitInTransaction(Commit commit) {
@@ -267,6 +295,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         // kept when absent too: the read of events that follows then knows there are none without asking (asking
         // projects one key per sequence number of a batch, and the embedded server checks projections in O(keys²))
         recentStream.set(new RecentStream(aggregateIdentifier, stream, System.nanoTime()));
+        chainLinks.rememberFrom(aggregateIdentifier, stream);
         if (stream == null) {
             return Stream.empty();
         }
@@ -292,9 +321,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                                                   long firstSequenceNumber, int batchSize) {
         RecentStream recent = recentStream.get();
         recentStream.remove();
-        List<Long> positions = recent != null && recent.isFreshFor(aggregateIdentifier)
-                ? AggregateStreams.positions(recent.stream(), firstSequenceNumber, batchSize)
-                : streams.positions(aggregateIdentifier, firstSequenceNumber, batchSize);
+        Document stream;
+        if (recent != null && recent.isFreshFor(aggregateIdentifier)) {
+            stream = recent.stream();
+        } else {
+            stream = streams.positionsFrom(aggregateIdentifier, firstSequenceNumber, batchSize);
+            // a load without a snapshot read (the engine used directly) brings the chain tip too
+            chainLinks.rememberFrom(aggregateIdentifier, stream);
+        }
+        List<Long> positions = AggregateStreams.positions(stream, firstSequenceNumber, batchSize);
         if (positions.isEmpty()) {
             return List.of();
         }
@@ -406,6 +441,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return 0;
     }
 
+    EventStoreCollections collections() {
+        return collections;
+    }
+
+    /** Upcasts and deserializes one stored event as reading it from the store does. */
+    List<DomainEventMessage<?>> deserialize(DomainEventData<?> event) {
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(event), getEventSerializer(), upcasterChain)
+                               .asStream()
+                               .<DomainEventMessage<?>>map(message -> message)
+                               .toList();
+    }
+
     /** Builds the engine; a client and a database (or collections) are required. */
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
@@ -417,6 +464,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private boolean createIndexes = true;
+        private int chainTipCacheSize = 10_000;
 
         public Builder() {
             persistenceExceptionResolver(new MongoDuplicateKeyResolver());
@@ -467,6 +515,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         public Builder clock(Clock clock) {
             assertNonNull(clock, "Clock may not be null");
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * How many aggregates' chain tips are kept in memory (see {@link ChainLinks}): an append to an aggregate
+         * that is neither loaded nor appended to recently enough reads its tip by {@code _id} first.
+         */
+        public Builder chainTipCacheSize(int chainTipCacheSize) {
+            assertPositive(chainTipCacheSize, "chainTipCacheSize must be positive");
+            this.chainTipCacheSize = chainTipCacheSize;
             return this;
         }
 

@@ -13,7 +13,9 @@ import java.util.List;
  * events right after inserting them, and there is nothing to do. A process that died between inserting its events
  * and listing them leaves events the stream does not list: the aggregate would load without them and each of its
  * commands would conflict on the same sequence number for ever. Listing them is idempotent, so the loser of the
- * next conflict does it, after giving a live winner a moment to do it itself.
+ * next conflict does it, after giving a live winner a moment to do it itself. It moves the stream's chain tip to the
+ * hashes those events were stored with, so the chain stays whole: an interrupted commit leaves nothing that verifies
+ * as broken.
  */
 final class StreamHealer {
 
@@ -37,8 +39,10 @@ final class StreamHealer {
         // a lookup by (aggregate, sequence): indexed on MongoDB, a scan on the embedded server; only after a crash
         while ((event = events.find(Filters.and(Filters.eq(EventDocuments.AGGREGATE_ID, aggregateId),
                                                 Filters.eq(EventDocuments.SEQUENCE, next))).first()) != null) {
-            streams.record(null, new AggregateStreams.Append(aggregateId, event.getString(EventDocuments.AGGREGATE_TYPE),
-                                                             next, next, List.of(EventDocuments.positionOf(event))));
+            streams.record(null, new AggregateStreams.Append(aggregateId,
+                                                             event.getString(EventDocuments.AGGREGATE_TYPE),
+                                                             next, next, List.of(EventDocuments.positionOf(event)),
+                                                             event.getString(EventDocuments.HASH)));
             logger.warn("Listed event {} of aggregate [{}] at position {} in its stream: its commit was "
                                 + "interrupted after writing the event", next, aggregateId,
                         EventDocuments.positionOf(event));

@@ -167,8 +167,8 @@ class MongoEventStorageEngineContractTest {
         engine.appendEvents(deposits("a-1", 0, 3));
         AggregateStreams streams = new AggregateStreams(mongo.database().getCollection("event_streams"));
 
-        streams.record(null, new AggregateStreams.Append("a-1", "Account", 1, 1, List.of(2L)));
-        streams.record(null, new AggregateStreams.Append("a-1", "Account", 0, 2, List.of(1L, 2L, 3L)));
+        streams.record(null, new AggregateStreams.Append("a-1", "Account", 1, 1, List.of(2L), null));
+        streams.record(null, new AggregateStreams.Append("a-1", "Account", 0, 2, List.of(1L, 2L, 3L), null));
 
         assertThat(engine.readEvents("a-1").asStream().map(DomainEventMessage::getSequenceNumber))
                 .containsExactly(0L, 1L, 2L);
