@@ -118,10 +118,11 @@ class WakeUpCampaignTest {
 
         assertThat(http.post("/api/v1/users/" + treated + "/activities", "{\"kind\": \"LOGIN\"}").status())
                 .isEqualTo(202);
-        await(() -> sagas() == 1, "the treated user's saga ended");
-        assertThat(eventsOf(treated)).contains(new UserReactivated(treated, CAMPAIGN, clock.instant()),
-                                               new WakeUpCampaignEnded(treated, CAMPAIGN, WakeUpOutcome.REACTIVATED,
-                                                                       clock.instant()));
+        WakeUpCampaignEnded reactivated = new WakeUpCampaignEnded(treated, CAMPAIGN, WakeUpOutcome.REACTIVATED,
+                                                                  clock.instant());
+        // the saga's end and the command it sent are stored as its unit of work commits, in no fixed order
+        await(() -> sagas() == 1 && eventsOf(treated).contains(reactivated), "the treated user's saga ended");
+        assertThat(eventsOf(treated)).contains(new UserReactivated(treated, CAMPAIGN, clock.instant()), reactivated);
 
         clock.advance(Duration.ofDays(5));
         assertThat(DueDeadlines.release(jobs, clock.instant()))
