@@ -9,9 +9,10 @@ public final class TestApiKeys {
     public static final String EVERY_ROLE = "test-key-with-every-role";
     /** Its owner: the principal of what tests do over HTTP. */
     public static final String OWNER = "test-client";
+    /** {@link #EVERY_ROLE} as {@code lifecycle.security.api-keys} and its variable {@code LIFECYCLE_API_KEYS} take it. */
+    public static final String CONFIGURATION = OWNER + ":frontend+analyst+auditor+admin:" + EVERY_ROLE;
     /** Configures {@link #EVERY_ROLE} in an application a test starts itself, without the test profile. */
-    public static final String ARGUMENT = "--lifecycle.security.api-keys=" + OWNER + ":frontend+analyst+auditor+admin:"
-            + EVERY_ROLE;
+    public static final String ARGUMENT = "--lifecycle.security.api-keys=" + CONFIGURATION;
 
     private TestApiKeys() {
     }

@@ -6,10 +6,8 @@ import dev.userlifecycle.command.CommandSideModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,25 +44,9 @@ class CommandHandlingConfiguration {
                                   @Value("${lifecycle.command.retries:12}") int maxRetries) {
         DefaultCommandGateway gateway = DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
-                                                                        .retryExecutor(commandRetryExecutor)
-                                                                        .backoffFactor(5)
-                                                                        .maxRetryCount(maxRetries)
-                                                                        .nonTransientFailurePredicate(
-                                                                                failure -> !isConflict(failure))
-                                                                        .build())
+                .retryScheduler(new ConflictRetries(commandRetryExecutor, maxRetries))
                 .build();
         gateway.registerDispatchInterceptor(new BeanValidationInterceptor<>());
         return gateway;
-    }
-
-    /** Only a lost optimistic-concurrency race is worth retrying; a refused command would be refused again. */
-    static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

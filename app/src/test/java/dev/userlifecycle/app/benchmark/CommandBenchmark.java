@@ -1,14 +1,17 @@
 package dev.userlifecycle.app.benchmark;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.benchmark.Traffic.Op;
+import dev.userlifecycle.app.command.ConflictRetries;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
 import dev.userlifecycle.command.CommandSideModule;
 import dev.userlifecycle.eventstore.EventStoreSerializers;
 import dev.userlifecycle.eventstore.MongoEventStorageEngine;
+import dev.userlifecycle.eventstore.benchmark.Figures;
 import dev.userlifecycle.eventstore.benchmark.H2EventTableFactory;
 import dev.userlifecycle.eventstore.benchmark.ThreadBoundJdbcTransactions;
 import dev.userlifecycle.eventstore.testing.TestMongo;
@@ -16,14 +19,12 @@ import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -174,16 +175,19 @@ public final class CommandBenchmark {
     record HttpResult(Window openLoop, double targetRate, Window closedLoop) {
     }
 
-    /** The raw driver's insertOne rate on the embedded server, with one thread and with the client threads. */
-    record Baseline(long singleInserts, double singleSeconds, long parallelInserts, double parallelSeconds,
-                    int threads) {
+    /** The HTTP part: both store sizes, and the raw driver on the app's own embedded server. */
+    record HttpRun(HttpResult[] sizes, Baseline baseline) {
+    }
+
+    /** The raw driver's insertOne on the embedded server, with one thread and with the client threads. */
+    record Baseline(Window singleThread, Window parallelThreads, int threads) {
 
         double single() {
-            return singleInserts / singleSeconds;
+            return singleThread.perSecond();
         }
 
         double parallel() {
-            return parallelInserts / parallelSeconds;
+            return parallelThreads.perSecond();
         }
     }
 
@@ -221,12 +225,12 @@ public final class CommandBenchmark {
         GatewayResult ours = null;
         GatewayResult jdbc = null;
         Baseline baseline = null;
-        HttpResult[] http = null;
+        HttpRun http = null;
         if (settings.parts().contains("gateway-ours")) {
             try (TestMongo mongo = TestMongo.start()) {
                 ours = gateway(OURS, database -> ours(mongo, database), settings);
                 progress(OURS, "baseline: raw driver insertOne on the same embedded server");
-                baseline = baseline(mongo, settings);
+                baseline = baseline(mongo.client(), settings);
             }
             pause();
         }
@@ -246,11 +250,64 @@ public final class CommandBenchmark {
             pause();
         }
 
-        String report = report(settings, ours, jdbc, baseline, http);
+        String report = report(settings, ours, jdbc, baseline, http == null ? null : http.sizes());
         System.out.println();
         System.out.println(header);
         System.out.println(report);
         System.out.printf("Total run time: %.0f s%n", (System.nanoTime() - runStart) / 1e9);
+        figures(settings, ours, jdbc, baseline, http).writeIfAsked();
+    }
+
+    /**
+     * The figures for the benchmark suite. Through the gateway the baseline is the raw driver's insertOne with as many
+     * threads as the clients, on the same embedded server; over HTTP it is the raw driver on the app's own server:
+     * one thread for the open loop's latency, the client threads for the closed loop's rate.
+     */
+    static Figures figures(Settings settings, GatewayResult ours, GatewayResult jdbc, Baseline baseline,
+                           HttpRun http) {
+        Figures figures = new Figures();
+        String parallel = "insertOne of event-sized documents, " + settings.threads() + " threads";
+        for (GatewayResult result : new GatewayResult[]{ours, jdbc}) {
+            if (result == null) {
+                continue;
+            }
+            boolean withBaseline = result == ours && baseline != null;
+            String of = result == ours ? "" : " (peer: " + result.engine() + ")";
+            for (Window window : new Window[]{result.early(), result.late()}) {
+                String size = approx(window.eventsBefore());
+                String key = "commands." + result.engine() + (window == result.early() ? ".small" : ".large");
+                String where = "commands through the CommandGateway, " + settings.threads() + " threads, store at "
+                               + size + " events" + of;
+                figures.add(key + ".rate", where, "commands/s", Figures.Better.HIGHER, window.perSecond(),
+                            withBaseline ? parallel : "", withBaseline ? baseline.parallel() : Double.NaN);
+                for (int percentile : new int[]{50, 99}) {
+                    figures.add(key + ".p" + percentile, "  latency p" + percentile + " of those", "ms",
+                                Figures.Better.LOWER, window.millis(percentile), withBaseline ? parallel : "",
+                                withBaseline ? baseline.parallelThreads().millis(percentile) : Double.NaN);
+                }
+            }
+        }
+        if (http != null) {
+            Baseline onApp = http.baseline();
+            String single = "insertOne of event-sized documents on the app's server, 1 thread";
+            String threads = "insertOne on the app's server, " + settings.threads() + " threads";
+            for (int i = 0; i < http.sizes().length; i++) {
+                HttpResult result = http.sizes()[i];
+                String key = "http." + (i == 0 ? "small" : "large");
+                String size = approx(result.openLoop().eventsBefore());
+                for (int percentile : new int[]{50, 99}) {
+                    figures.add(key + ".open.p" + percentile, (percentile == 50 ? "commands over HTTP at "
+                                        + String.format("%,.0f", result.targetRate()) + "/s (open loop), store at "
+                                        + size + " events: latency p50" : "  latency p99 of those"), "ms",
+                                Figures.Better.LOWER, result.openLoop().millis(percentile), single,
+                                onApp.singleThread().millis(percentile));
+                }
+                figures.add(key + ".closed.rate", "commands over HTTP, closed loop, " + settings.threads()
+                                    + " threads, store at " + size + " events", "requests/s", Figures.Better.HIGHER,
+                            result.closedLoop().perSecond(), threads, onApp.parallel());
+            }
+        }
+        return figures;
     }
 
     private static void pause() throws InterruptedException {
@@ -431,28 +488,14 @@ public final class CommandBenchmark {
         return (registration.commands() + activation.commands()) / (registration.seconds() + activation.seconds());
     }
 
+    /** The application's gateway: bean validation, and lost optimistic-concurrency races retried with back-off. */
     private static CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService retries) {
         DefaultCommandGateway gateway = DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
-                                                                        .retryExecutor(retries)
-                                                                        .backoffFactor(5)
-                                                                        .maxRetryCount(12)
-                                                                        .nonTransientFailurePredicate(
-                                                                                failure -> !isConflict(failure))
-                                                                        .build())
+                .retryScheduler(new ConflictRetries(retries, 12))
                 .build();
         gateway.registerDispatchInterceptor(new BeanValidationInterceptor<>());
         return gateway;
-    }
-
-    private static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Window commands(Axon axon, Traffic traffic, Settings settings, int phase, int maxCommands,
@@ -602,8 +645,8 @@ public final class CommandBenchmark {
      * The raw driver on the embedded server the gateway part used: {@code insertOne} of documents shaped like our
      * event documents (a {@code PurchaseMade}), one round trip each, first on one thread, then on the client threads.
      */
-    static Baseline baseline(TestMongo mongo, Settings settings) throws InterruptedException {
-        MongoDatabase database = mongo.client().getDatabase("baseline");
+    static Baseline baseline(MongoClient client, Settings settings) throws InterruptedException {
+        MongoDatabase database = client.getDatabase("baseline");
         MongoCollection<Document> warmup = database.getCollection("warmup");
         for (int i = 0; i < 2_000; i++) {
             warmup.insertOne(eventSizedDocument(i));
@@ -618,7 +661,7 @@ public final class CommandBenchmark {
         requireNoErrors("baseline", "insertOne", one);
         requireNoErrors("baseline", "insertOne", many);
         database.drop();
-        return new Baseline(one.commands(), one.seconds(), many.commands(), many.seconds(), settings.threads());
+        return new Baseline(one, many, settings.threads());
     }
 
     private static Document eventSizedDocument(long i) {
@@ -644,7 +687,7 @@ public final class CommandBenchmark {
      * gateway, then per store size a closed-loop warm-up, the open-loop window at {@code httpRate} and a closed-loop
      * window with the client threads; the store grows in between through the app's {@link EventStorageEngine}.
      */
-    static HttpResult[] http(Settings settings) throws Exception {
+    static HttpRun http(Settings settings) throws Exception {
         String part = "http";
         try (RunningApp app = RunningApp.start(settings)) {
             Traffic traffic = new Traffic("w", settings.warmupUsers(), settings.purchaseShare());
@@ -667,7 +710,9 @@ public final class CommandBenchmark {
             double fillRate = app.fill(settings.largeStore(), settings);
             progress(part, "filled: %,.0f events/s", fillRate);
             HttpResult late = httpAtStoreSize(part, app, traffic, settings, 20);
-            return new HttpResult[]{early, late};
+            progress(part, "baseline: raw driver insertOne on the app's embedded server");
+            Baseline baseline = baseline(app.context().getBean(MongoClient.class), settings);
+            return new HttpRun(new HttpResult[]{early, late}, baseline);
         }
     }
 

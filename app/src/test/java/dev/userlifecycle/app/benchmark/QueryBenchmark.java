@@ -9,14 +9,23 @@ import dev.userlifecycle.app.cdnow.CdnowHistory;
 import dev.userlifecycle.app.cdnow.CdnowImport;
 import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
+import dev.userlifecycle.eventstore.benchmark.EventStoreBenchmark;
+import dev.userlifecycle.events.FindKpis;
 import dev.userlifecycle.events.FindRetention;
+import dev.userlifecycle.events.GrowthKpis;
 import dev.userlifecycle.events.FindUserProfile;
 import dev.userlifecycle.events.RetentionTable;
 import dev.userlifecycle.events.UserProfile;
 import dev.userlifecycle.query.analytics.AnalyticsStore;
+import dev.userlifecycle.query.facts.StoredFacts;
+import dev.userlifecycle.query.facts.UserFactsProjection;
+import dev.userlifecycle.query.incidents.IncidentProjection;
+import dev.userlifecycle.query.points.PointsLedgerProjection;
+import dev.userlifecycle.query.profile.UserProfileProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -88,14 +97,38 @@ public final class QueryBenchmark {
     }
 
     /** One kind of query measured three ways; a way that does not apply is {@code null}. */
-    record QueryResult(String name, Latency http, Latency gateway, Latency baseline) {
+    record QueryResult(String key, String name, Latency http, Latency gateway, Latency baseline) {
     }
 
-    /** Everything measured at one size. */
+    /**
+     * The CDNOW history imported into the running app: how, how much, the seconds until the last order was written
+     * and until every processor had caught up with it, and the raw driver's rate of inserting the same number of order
+     * documents one by one on the same server (the baseline).
+     */
+    record Imported(String how, int users, int orders, int commands, double writtenSeconds, double caughtUpSeconds,
+                    double cpuSeconds, double baselineOrdersPerSecond) {
+
+        double ordersPerSecond() {
+            return orders / caughtUpSeconds;
+        }
+    }
+
+    /**
+     * Everything measured at one size. {@code imported}, {@code replay} and {@code eventsScan} (the raw driver reading
+     * every event document) are null where the size has no events; {@code factsScan} is the raw driver reading every
+     * {@code user_facts} document, the baseline of a layering run and of the analytics rebuild.
+     */
     record SizeResult(String name, long users, String setUp, Map<String, Double> catchUpSeconds, long events,
                       double rebuildSeconds, List<QueryResult> queries, List<Double> layeringSeconds,
-                      String layeringNote) {
+                      String layeringNote, Imported imported, EventStoreBenchmark.Read replay,
+                      EventStoreBenchmark.Read eventsScan, EventStoreBenchmark.Read factsScan) {
     }
+
+    /** The tracking processors of the query projections: what a catch-up from the tail resets and waits for. */
+    static final List<String> QUERY_PROJECTIONS = List.of(UserProfileProjection.PROCESSING_GROUP,
+                                                          UserFactsProjection.PROCESSING_GROUP,
+                                                          PointsLedgerProjection.PROCESSING_GROUP,
+                                                          IncidentProjection.PROCESSING_GROUP);
 
     public static void main(String[] args) {
         int status = 0;
@@ -132,6 +165,7 @@ public final class QueryBenchmark {
         System.out.println(QueryReport.table(results));
         System.out.println(QueryReport.targets(results));
         System.out.printf("Total run time: %.0f s%n", (System.nanoTime() - start) / 1e9);
+        QueryReport.figures(results).writeIfAsked();
     }
 
     // ------------------------------------------------------------------------------------------------- sizes
@@ -140,36 +174,76 @@ public final class QueryBenchmark {
         CdnowHistory history = CdnowHistory.load();
         try (App app = App.start("cdnow")) {
             ProjectionCatchUp catchUp = app.catchUp();
-            catchUp.processors().values().forEach(StreamingEventProcessor::shutDown);
-            progress("cdnow", "importing %,d lines of %,d customers through the CommandGateway, %d threads, "
-                              + "processors shut down", history.lines().size(), history.byCustomer().size(),
-                     settings.importThreads());
-            double cpuBefore = cpuSeconds();
-            CdnowImport.Result imported = new CdnowImport(app.bean(CommandGateway.class), app.zone())
-                    .run(history, settings.importThreads());
-            double cpu = cpuSeconds() - cpuBefore;
+            Imported imported = importCdnow(app, catchUp, history, settings);
             long head = catchUp.head();
-            progress("cdnow", "%,d commands in %.1f s (%,.0f/s, %.2f ms of CPU each); %,d events stored",
-                     imported.commands(), imported.seconds(), imported.commandsPerSecond(),
-                     cpu * 1e3 / imported.commands(), head);
             pause();
             Map<String, Double> catchUpSeconds = replay(catchUp, head);
             double flush = seconds(() -> app.bean(AnalyticsStore.class).flush());
             progress("cdnow", "analytics documents written in %.2f s", flush);
+            pause();
+            MongoCollection<Document> events = app.database().getCollection("events");
+            EventStoreBenchmark.Read eventsScan = EventStoreBenchmark.scan(events, 120);
+            progress("replay", "raw driver: find() of %,d event documents in %.2f s, %,.0f/s", eventsScan.events(),
+                     eventsScan.seconds(), eventsScan.eventsPerSecond());
+            pause();
+            EventStoreBenchmark.Read replay = EventStoreBenchmark.readAll(app.bean(EventStorageEngine.class),
+                                                                          events.countDocuments(), true,
+                                                                          Long.MAX_VALUE, 120);
+            progress("replay", "the whole store through the engine with payloads: %,d events in %.2f s, %,.0f/s",
+                     replay.events(), replay.seconds(), replay.eventsPerSecond());
 
             List<String> users = history.byCustomer().keySet().stream().map(CdnowImport::userId).toList();
             LocalDate end = history.lastDate();
             List<QueryResult> queries = queries(app, settings, users, end,
                                                 LocalDate.of(1997, 1, 1), end,
                                                 LocalDate.of(1997, 1, 1), LocalDate.of(1997, 3, 31));
+            EventStoreBenchmark.Read factsScan = factsScan(app);
             List<Double> runs = layeringRuns(app, settings, CdnowImport.occurredAt(end, app.zone()).toString());
             queries = withLayers(app, settings, queries);
             return new SizeResult("CDNOW", users.size(), String.format(
-                    "%,d commands through the CommandGateway in %.1f s (%,.0f/s, %.2f ms of CPU each)",
-                    imported.commands(), imported.seconds(), imported.commandsPerSecond(),
-                    cpu * 1e3 / imported.commands()), catchUpSeconds, head, flush, queries, runs,
-                                  layeringNote(app));
+                    "%,d orders (%,d commands, %s) written in %.1f s, every processor caught up after %.1f s "
+                    + "(%,.0f orders/s, %.2f ms of CPU per command)", imported.orders(), imported.commands(),
+                    imported.how(), imported.writtenSeconds(), imported.caughtUpSeconds(), imported.ordersPerSecond(),
+                    imported.cpuSeconds() * 1e3 / imported.commands()), catchUpSeconds, head, flush, queries, runs,
+                                  layeringNote(app), imported, replay, eventsScan, factsScan);
         }
+    }
+
+    /**
+     * Imports the CDNOW history into the running app (every processor following, as in production) and waits until
+     * every processor has caught up; then the baseline: the same number of order documents inserted one by one with
+     * the raw driver into a scratch collection of the same server.
+     */
+    private static Imported importCdnow(App app, ProjectionCatchUp catchUp, CdnowHistory history, Settings settings)
+            throws Exception {
+        CdnowLoader loader = CdnowLoader.chosen();
+        progress("cdnow", "importing %,d orders of %,d customers: %s; the processors follow as usual",
+                 history.lines().size(), history.byCustomer().size(), loader.description(settings.importThreads()));
+        double cpuBefore = cpuSeconds();
+        long start = System.nanoTime();
+        CdnowLoader.Loaded loaded = loader.load(app, history, settings.importThreads());
+        double written = (System.nanoTime() - start) / 1e9;
+        progress("cdnow", "%,d orders written in %.1f s; waiting for the processors", loaded.orders(), written);
+        long head = catchUp.await(Duration.ofMinutes(30));
+        double caughtUp = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuSeconds() - cpuBefore;
+        progress("cdnow", "every processor at the head (%,d events) after %.1f s: %,.0f orders/s", head, caughtUp,
+                 loaded.orders() / caughtUp);
+        pause();
+        double baseline = OrderDocuments.insertOneByOne(app.database(), history);
+        progress("cdnow", "baseline: raw driver insertOne of %,d order documents: %,.0f/s", history.lines().size(),
+                 baseline);
+        return new Imported(loader.description(settings.importThreads()), loaded.users(), loaded.orders(),
+                            loaded.commands(), written, caughtUp, cpu, baseline);
+    }
+
+    /** The raw driver reading every user's facts: what a layering run and the analytics rebuild start from. */
+    private static EventStoreBenchmark.Read factsScan(App app) {
+        pauseQuietly();
+        EventStoreBenchmark.Read scan = EventStoreBenchmark.scan(app.database().getCollection(StoredFacts.COLLECTION),
+                                                                 300);
+        progress("facts", "raw driver: find() of %,d user_facts documents in %.2f s", scan.events(), scan.seconds());
+        return scan;
     }
 
     static SizeResult synthetic(Settings settings) throws Exception {
@@ -181,6 +255,7 @@ public final class QueryBenchmark {
             progress("synthetic", "written in %.1f s: %,d active days, %,d purchases", write, users.activeDays(),
                      users.purchases());
             pause();
+            EventStoreBenchmark.Read factsScan = factsScan(app);
             AnalyticsStore analytics = app.bean(AnalyticsStore.class);
             double rebuild = seconds(() -> {
                 analytics.rebuild();
@@ -200,17 +275,26 @@ public final class QueryBenchmark {
             queries = withLayers(app, settings, queries);
             return new SizeResult("synthetic", count, String.format(
                     "facts and profiles written with insertMany in %.1f s (%,d active days, %,d purchases)", write,
-                    users.activeDays(), users.purchases()), Map.of(), 0, rebuild, queries, runs, layeringNote(app));
+                    users.activeDays(), users.purchases()), Map.of(), 0, rebuild, queries, runs, layeringNote(app),
+                                  null, null, null, factsScan);
         }
     }
 
     // ------------------------------------------------------------------------------------------------- catch-up
 
-    /** Resets and starts every processor; answers the seconds each took to reach {@code head}. */
+    /**
+     * Shuts the query projections' processors down, resets them to the tail and starts them; answers the seconds each
+     * took to reach {@code head}.
+     */
     static Map<String, Double> replay(ProjectionCatchUp catchUp, long head) throws InterruptedException {
-        Map<String, StreamingEventProcessor> processors = catchUp.processors();
-        processors.values().stream().filter(StreamingEventProcessor::supportsReset)
-                  .forEach(StreamingEventProcessor::resetTokens);
+        Map<String, StreamingEventProcessor> processors = new TreeMap<>(catchUp.processors());
+        processors.keySet().retainAll(QUERY_PROJECTIONS);
+        if (processors.size() != QUERY_PROJECTIONS.size()) {
+            throw new IllegalStateException("expected the processors " + QUERY_PROJECTIONS + ", found "
+                                            + catchUp.processors().keySet());
+        }
+        processors.values().forEach(StreamingEventProcessor::shutDown);
+        processors.values().forEach(StreamingEventProcessor::resetTokens);
         progress("catch-up", "%s reset and started; the head is at %,d", processors.keySet(), head);
         long start = System.nanoTime();
         processors.values().forEach(StreamingEventProcessor::start);
@@ -245,12 +329,12 @@ public final class QueryBenchmark {
 
         // what any request costs here (client, Tomcat, Spring MVC, JSON) whatever it asks: the floor of the HTTP rows
         results.add(new QueryResult(
-                "HTTP floor: GET /actuator/health/liveness",
+                "floor", "HTTP floor: GET /actuator/health/liveness",
                 measure(settings, "liveness over HTTP",
                         () -> app.get("/actuator/health/liveness").statusCode() == 200),
                 null, null));
         results.add(new QueryResult(
-                "profile",
+                "profile", "profile",
                 measure(settings, "profile over HTTP",
                         () -> app.get("/api/v1/users/" + pick(users, random)).statusCode() == 200),
                 measure(settings, "profile through the QueryGateway",
@@ -264,7 +348,7 @@ public final class QueryBenchmark {
         FindRetention monthlyQuery = new FindRetention("registration", "month", "month", "on", monthlyFrom, monthlyTo);
         List<String> monthlyIds = retentionIds(monthlyFrom.withDayOfMonth(1), monthlyTo, asOf);
         results.add(new QueryResult(
-                "retention, monthly cohorts x months (" + monthlyFrom + ".." + monthlyTo + ")",
+                "retention-monthly", "retention, monthly cohorts x months (" + monthlyFrom + ".." + monthlyTo + ")",
                 measure(settings, "monthly retention over HTTP", () -> app.get(monthly).statusCode() == 200),
                 measure(settings, "monthly retention through the QueryGateway",
                         () -> !gateway.query(monthlyQuery, RetentionTable.class).get().rows().isEmpty()),
@@ -276,11 +360,24 @@ public final class QueryBenchmark {
         List<String> weeklyIds = retentionIds(quarterFrom.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                                               quarterTo, asOf);
         results.add(new QueryResult(
-                "retention, weekly cohorts x days (" + quarterFrom + ".." + quarterTo + ")",
+                "retention-weekly", "retention, weekly cohorts x days (" + quarterFrom + ".." + quarterTo + ")",
                 measure(settings, "weekly x daily retention over HTTP", () -> app.get(weekly).statusCode() == 200),
                 null,
                 measure(settings, "weekly x daily retention documents by the raw driver",
                         () -> readAll(analytics, weeklyIds) > 0)));
+
+        String kpis = "/api/v1/kpis?from=" + quarterFrom + "&to=" + quarterTo;
+        FindKpis kpiQuery = new FindKpis(quarterFrom, quarterTo);
+        List<String> kpiIds = new ArrayList<>();
+        for (long day = quarterFrom.toEpochDay(); day <= quarterTo.toEpochDay(); day++) {
+            kpiIds.add("kpi:" + day);
+        }
+        results.add(new QueryResult(
+                "kpis", "KPIs of a quarter (" + quarterFrom + ".." + quarterTo + ")",
+                measure(settings, "KPIs over HTTP", () -> app.get(kpis).statusCode() == 200),
+                measure(settings, "KPIs through the QueryGateway",
+                        () -> gateway.query(kpiQuery, GrowthKpis.class).get() != null),
+                measure(settings, "KPI documents by the raw driver", () -> readAll(analytics, kpiIds) > 0)));
         return results;
     }
 
@@ -313,7 +410,7 @@ public final class QueryBenchmark {
         }
         List<QueryResult> all = new ArrayList<>(queries);
         Optional<Callable<Boolean>> baseline = LayersBaseline.reader(app.database());
-        all.add(new QueryResult("layers (latest run)",
+        all.add(new QueryResult("layers", "layers (latest run)",
                                 measure(settings, "layers over HTTP",
                                         () -> app.get("/api/v1/layers").statusCode() == 200),
                                 null,

@@ -1,7 +1,10 @@
 package dev.userlifecycle.app.benchmark;
 
+import dev.userlifecycle.app.benchmark.QueryBenchmark.Imported;
 import dev.userlifecycle.app.benchmark.QueryBenchmark.QueryResult;
 import dev.userlifecycle.app.benchmark.QueryBenchmark.SizeResult;
+
+import dev.userlifecycle.eventstore.benchmark.Figures;
 
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,17 @@ final class QueryReport {
                                          size.events() * size.catchUpSeconds().size() / all));
                 size.catchUpSeconds().forEach((name, seconds) -> out.append(String.format(
                         "    %-16s %6.2f s  %,8.0f events/s%n", name, seconds, size.events() / seconds)));
+            }
+            if (size.replay() != null) {
+                out.append(String.format("  full replay through the engine, payloads: %,d events in %.2f s (%,.0f "
+                                         + "events/s); raw driver find() of the same documents: %,.0f/s%n",
+                                         size.replay().events(), size.replay().seconds(),
+                                         size.replay().eventsPerSecond(), size.eventsScan().eventsPerSecond()));
+            }
+            if (size.imported() != null) {
+                out.append(String.format("  baseline of the import: raw driver insertOne of %,d order documents: "
+                                         + "%,.0f/s%n", size.imported().orders(),
+                                         size.imported().baselineOrdersPerSecond()));
             }
             out.append(String.format("  analytics documents %s: %.2f s%n",
                                      size.catchUpSeconds().isEmpty() ? "rebuilt from user_facts and written"
@@ -104,6 +118,67 @@ final class QueryReport {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * The figures for the benchmark suite, keys prefixed by the size ({@code cdnow.}, {@code synthetic.}); every query
+     * is over HTTP with the raw driver reading the same documents as its baseline.
+     */
+    static Figures figures(List<SizeResult> sizes) {
+        Figures figures = new Figures();
+        for (SizeResult size : sizes) {
+            String prefix = size.imported() != null ? "cdnow" : "synthetic";
+            String users = String.format("%,d users", size.users());
+            Imported imported = size.imported();
+            if (imported != null) {
+                figures.add(prefix + ".import", String.format("CDNOW import, %,d orders of %s (%s), until every "
+                                                              + "processor caught up", imported.orders(), users,
+                                                              imported.how()),
+                            "orders/s", Figures.Better.HIGHER, imported.ordersPerSecond(),
+                            "insertOne of each order as a plain document", imported.baselineOrdersPerSecond());
+            }
+            if (!size.catchUpSeconds().isEmpty()) {
+                double slowest = size.catchUpSeconds().values().stream().mapToDouble(Double::doubleValue).max()
+                                     .orElse(0);
+                figures.add(prefix + ".catchup", String.format("projection catch-up from the tail over %,d events "
+                                                               + "(%d processors side by side), per processor",
+                                                               size.events(), size.catchUpSeconds().size()),
+                            "events/s", Figures.Better.HIGHER, size.events() / slowest,
+                            "find() of every event document", size.eventsScan().eventsPerSecond());
+            }
+            if (size.replay() != null) {
+                figures.add(prefix + ".replay", String.format("full replay of %,d events through the engine, "
+                                                              + "payloads deserialized", size.replay().events()),
+                            "events/s", Figures.Better.HIGHER, size.replay().eventsPerSecond(),
+                            "find() of every event document", size.eventsScan().eventsPerSecond());
+            }
+            for (QueryResult query : size.queries()) {
+                if (query.http() == null) {
+                    continue;
+                }
+                String baseline = query.baseline() == null ? "" : "the same documents by _id";
+                for (int percentile : new int[]{50, 99}) {
+                    figures.add(prefix + ".query." + query.key() + ".p" + percentile,
+                                percentile == 50 ? query.name() + " over HTTP at " + users + ": latency p50"
+                                        : "  latency p99 of those", "ms", Figures.Better.LOWER,
+                                query.http().millis(percentile), baseline,
+                                query.baseline() == null ? Double.NaN : query.baseline().millis(percentile));
+                }
+            }
+            if (!size.layeringSeconds().isEmpty()) {
+                double mean = size.layeringSeconds().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                figures.add(prefix + ".layering", String.format("layering run (POST /api/v1/layers/runs) over %s, "
+                                                                + "mean of %d", users, size.layeringSeconds().size()),
+                            "s", Figures.Better.LOWER, mean, "find() of every user_facts document",
+                            size.factsScan().seconds());
+            }
+            if (size.imported() == null) {
+                figures.add(prefix + ".analytics", "analytics documents rebuilt from " + users + "' facts and written",
+                            "s", Figures.Better.LOWER, size.rebuildSeconds(), "find() of every user_facts document",
+                            size.factsScan().seconds());
+            }
+        }
+        return figures;
     }
 
     private static void target(StringBuilder out, String text, boolean met) {

@@ -337,22 +337,23 @@ public final class EventStoreBenchmark {
     }
 
     /** What a read of the whole store measured. */
-    record Read(long events, double seconds, boolean complete, long stored) {
-        double eventsPerSecond() {
+    public record Read(long events, double seconds, boolean complete, long stored) {
+        public double eventsPerSecond() {
             return events / seconds;
         }
 
         /** The time of a whole read: measured if complete, else extrapolated from the rate. */
-        double fullSeconds() {
+        public double fullSeconds() {
             return complete ? seconds : stored / eventsPerSecond();
         }
     }
 
     /**
      * Reads the store from the start with {@code readEvents(null, false)}, deserializing each payload or not, for at
-     * most {@code maxEvents} events and {@code maxSeconds}.
+     * most {@code maxEvents} events and {@code maxSeconds}. Any engine and any payload type: a deserialized payload is
+     * only hashed, so that the work cannot be skipped.
      */
-    static Read readAll(EventStorageEngine engine, long stored, boolean deserialize, long maxEvents,
+    public static Read readAll(EventStorageEngine engine, long stored, boolean deserialize, long maxEvents,
                         double maxSeconds) {
         long start = System.nanoTime();
         long deadline = start + (long) (maxSeconds * 1e9);
@@ -368,7 +369,7 @@ public final class EventStoreBenchmark {
                 }
                 TrackedEventMessage<?> event = events.next();
                 if (deserialize) {
-                    sink += ((Deposited) event.getPayload()).amount().scale();
+                    sink += event.getPayload().hashCode();
                 } else {
                     sink += event.trackingToken() == null ? 0 : 1;
                 }
@@ -462,7 +463,7 @@ public final class EventStoreBenchmark {
 
     // ------------------------------------------------------------------------------------------------- baseline
 
-    record Baseline(long inserts, double insertSeconds, long finds, double findSeconds) {
+    record Baseline(long inserts, double insertSeconds, long finds, double findSeconds, Read scan) {
         double insertsPerSecond() {
             return inserts / insertSeconds;
         }
@@ -473,10 +474,12 @@ public final class EventStoreBenchmark {
     }
 
     /**
-     * The raw driver on the same embedded server: {@code insertOne} of plain documents shaped like event documents
-     * (one round trip each), then {@code find} by {@code _id} (one round trip each).
+     * The raw driver on the same embedded server: a {@code find()} of every document of ours' events collection (what
+     * a tracking read and a replay read), {@code insertOne} of plain documents shaped like event documents (one round
+     * trip each), then {@code find} by {@code _id} (one round trip each).
      */
     static Baseline baseline(TestMongo mongo, Settings settings) {
+        Read scan = scan(mongo.database().getCollection("events"), settings.replaySeconds());
         MongoDatabase database = mongo.client().getDatabase("baseline");
         MongoCollection<Document> warmup = database.getCollection("warmup");
         for (int i = 0; i < 2_000; i++) {
@@ -506,7 +509,35 @@ public final class EventStoreBenchmark {
         }
         double findSeconds = (System.nanoTime() - start) / 1e9;
         database.drop();
-        return new Baseline(inserted, insertSeconds, finds, findSeconds);
+        return new Baseline(inserted, insertSeconds, finds, findSeconds, scan);
+    }
+
+    /**
+     * The plain driver reading every document of a collection with one {@code find()} (at most {@code maxSeconds}):
+     * the baseline of a tracking read or a replay of the events stored there.
+     */
+    public static Read scan(MongoCollection<Document> collection, double maxSeconds) {
+        long stored = collection.countDocuments();
+        long start = System.nanoTime();
+        long deadline = start + (long) (maxSeconds * 1e9);
+        long read = 0;
+        long sink = 0;
+        boolean exhausted = true;
+        // in batches: the embedded server answers a find without a batch size in one message, which the driver
+        // refuses beyond 48 MB
+        for (Document document : collection.find().batchSize(1_000)) {
+            sink += document.size();
+            read++;
+            if (System.nanoTime() >= deadline) {
+                exhausted = false;
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (sink == Long.MIN_VALUE) {
+            System.out.println("impossible");
+        }
+        return new Read(read, seconds, exhausted || read >= stored, stored);
     }
 
     private static Document plainDocument(long i) {
@@ -553,6 +584,36 @@ public final class EventStoreBenchmark {
         System.out.println(header);
         System.out.println(table);
         System.out.printf("Total run time: %.0f s%n", (System.nanoTime() - runStart) / 1e9);
+        figures(settings, results, baseline).writeIfAsked();
+    }
+
+    /** The figures for the benchmark suite: ours' with the raw driver's baseline, a peer's without one. */
+    static Figures figures(Settings settings, Map<String, Result> results, Baseline baseline) {
+        Figures figures = new Figures();
+        results.forEach((name, result) -> {
+            boolean ours = name.equals(OURS) && baseline != null;
+            String of = name.equals(OURS) ? "" : " (peer: " + name + ")";
+            String inserts = "insertOne of event-sized documents, 1 thread";
+            double insertRate = ours ? baseline.insertsPerSecond() : Double.NaN;
+            figures.add("store." + name + ".commands.small",
+                        "event store: commands (load a stream, append one event) at ~" + kilo(settings.firstWindowAt())
+                        + " events" + of, "commands/s", Figures.Better.HIGHER, result.early().commandsPerSecond(),
+                        ours ? inserts : "", insertRate);
+            figures.add("store." + name + ".commands.large",
+                        "event store: commands at ~" + kilo(settings.events()) + " events" + of, "commands/s",
+                        Figures.Better.HIGHER, result.late().commandsPerSecond(), ours ? inserts : "", insertRate);
+            String scan = "find() of every event document";
+            double scanRate = ours ? baseline.scan().eventsPerSecond() : Double.NaN;
+            figures.add("store." + name + ".tracking",
+                        "event store: tracking read of ~" + kilo(settings.events()) + " events, no payloads" + of,
+                        "events/s", Figures.Better.HIGHER, result.tracking().eventsPerSecond(), ours ? scan : "",
+                        scanRate);
+            figures.add("store." + name + ".replay",
+                        "event store: replay of ~" + kilo(settings.events()) + " events with payloads" + of,
+                        "events/s", Figures.Better.HIGHER, result.replay().eventsPerSecond(), ours ? scan : "",
+                        scanRate);
+        });
+        return figures;
     }
 
     private static void progress(String engine, String format, Object... args) {
@@ -662,9 +723,9 @@ public final class EventStoreBenchmark {
         if (baseline != null) {
             out.append(String.format(
                     "baseline (raw driver, same embedded server): insertOne %,.0f docs/s (%,d docs in %.1f s); "
-                            + "find by _id %,.0f/s (%,d finds)%n",
+                            + "find by _id %,.0f/s (%,d finds); find() of ours' events %,.0f docs/s%n",
                     baseline.insertsPerSecond(), baseline.inserts(), baseline.insertSeconds(),
-                    baseline.findsPerSecond(), baseline.finds()));
+                    baseline.findsPerSecond(), baseline.finds(), baseline.scan().eventsPerSecond()));
         }
         out.append(targets(results));
         return out.toString();
