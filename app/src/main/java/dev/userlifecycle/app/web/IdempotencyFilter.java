@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -86,7 +87,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(cached, captured);
-            if (keeps(captured.getStatus())) {
+            if (keeps(captured)) {
                 records.updateOne(Filters.eq(IdempotencyRecord.ID, id),
                                   Updates.combine(Updates.set(IdempotencyRecord.STATUS, captured.getStatus()),
                                                   Updates.set(IdempotencyRecord.CONTENT_TYPE,
@@ -110,8 +111,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 + request.getRequestURI();
     }
 
-    private static boolean keeps(int status) {
-        return status != 400 && status < 500;
+    /**
+     * Answers that a repeat must get again: not a malformed request, a server failure or a transient refusal (an answer
+     * with {@code Retry-After}, such as a lost optimistic-concurrency race), which a retry with the same key may pass.
+     */
+    private static boolean keeps(HttpServletResponse response) {
+        int status = response.getStatus();
+        return status != 400 && status < 500 && response.getHeader(HttpHeaders.RETRY_AFTER) == null;
     }
 
     /** Inserts a pending record for the key; returns the record already there if another request claimed it. */

@@ -115,9 +115,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> conflict(ConcurrencyException ex) {
-        return problem(Problems.of(HttpStatus.CONFLICT, "Concurrent modification",
-                                   "Another request changed the same record at the same time; retry",
-                                   (String) null));
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                             .header(HttpHeaders.RETRY_AFTER, "1")
+                             .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                             .body(Problems.of(HttpStatus.CONFLICT, "Concurrent modification",
+                                               "Another request changed the same record at the same time; retry",
+                                               (String) null));
     }
 
     @ExceptionHandler(LifecycleException.class)
