@@ -5,7 +5,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.cdnow.CdnowHistory;
-import dev.userlifecycle.app.cdnow.CdnowImport;
+import dev.userlifecycle.app.importing.CdnowLines;
+import dev.userlifecycle.app.importing.ImportCheckpoints;
+import dev.userlifecycle.app.importing.ImportFormat;
+import dev.userlifecycle.app.importing.ImportOptions;
+import dev.userlifecycle.app.importing.ImportProgress;
+import dev.userlifecycle.app.importing.ImportReport;
+import dev.userlifecycle.app.importing.ImportSource;
+import dev.userlifecycle.app.importing.Importer;
 import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
 import dev.userlifecycle.events.FindRetention;
@@ -140,33 +147,41 @@ public final class QueryBenchmark {
         try (App app = App.start("cdnow")) {
             ProjectionCatchUp catchUp = app.catchUp();
             catchUp.processors().values().forEach(StreamingEventProcessor::shutDown);
-            progress("cdnow", "importing %,d lines of %,d customers through the CommandGateway, %d threads, "
-                              + "processors shut down", history.lines().size(), history.byCustomer().size(),
+            progress("cdnow", "importing %,d lines of %,d customers with the importer, %d threads, processors shut"
+                              + " down", history.lines().size(), history.byCustomer().size(),
                      settings.importThreads());
             double cpuBefore = cpuSeconds();
-            CdnowImport.Result imported = new CdnowImport(app.bean(CommandGateway.class), app.zone())
-                    .run(history, settings.importThreads());
+            // without read models to wait for: the processors are replayed from a reset below
+            Importer importer = new Importer(app.bean(CommandGateway.class), app.bean(ImportCheckpoints.class),
+                                             app.zone(), settings.importThreads(), 100, Duration.ofSeconds(1),
+                                             null);
+            ImportReport imported = importer.run(ImportSource.classpath(CdnowHistory.RESOURCE),
+                                                 new ImportOptions(ImportFormat.CDNOW, "USD", false),
+                                                 new ImportProgress());
+            if (!imported.completed()) {
+                throw new IllegalStateException(imported.summary());
+            }
             double cpu = cpuSeconds() - cpuBefore;
+            int commands = imported.lines() + imported.usersRegistered();
             long head = catchUp.head();
             progress("cdnow", "%,d commands in %.1f s (%,.0f/s, %.2f ms of CPU each); %,d events stored",
-                     imported.commands(), imported.seconds(), imported.commandsPerSecond(),
-                     cpu * 1e3 / imported.commands(), head);
+                     commands, imported.seconds(), commands / imported.seconds(), cpu * 1e3 / commands, head);
             pause();
             Map<String, Double> catchUpSeconds = replay(catchUp, head);
             double flush = seconds(() -> app.bean(AnalyticsStore.class).flush());
             progress("cdnow", "analytics documents written in %.2f s", flush);
 
-            List<String> users = history.byCustomer().keySet().stream().map(CdnowImport::userId).toList();
+            List<String> users = history.byCustomer().keySet().stream().map(CdnowLines::userId).toList();
             LocalDate end = history.lastDate();
             List<QueryResult> queries = queries(app, settings, users, end,
                                                 LocalDate.of(1997, 1, 1), end,
                                                 LocalDate.of(1997, 1, 1), LocalDate.of(1997, 3, 31));
-            List<Double> runs = layeringRuns(app, settings, CdnowImport.occurredAt(end, app.zone()).toString());
+            List<Double> runs = layeringRuns(app, settings, CdnowLines.occurredAt(end, app.zone()).toString());
             queries = withLayers(app, settings, queries);
             return new SizeResult("CDNOW", users.size(), String.format(
-                    "%,d commands through the CommandGateway in %.1f s (%,.0f/s, %.2f ms of CPU each)",
-                    imported.commands(), imported.seconds(), imported.commandsPerSecond(),
-                    cpu * 1e3 / imported.commands()), catchUpSeconds, head, flush, queries, runs,
+                    "%,d commands with the importer in %.1f s (%,.0f/s, %.2f ms of CPU each)",
+                    commands, imported.seconds(), commands / imported.seconds(), cpu * 1e3 / commands),
+                                  catchUpSeconds, head, flush, queries, runs,
                                   layeringNote(app));
         }
     }
@@ -195,7 +210,7 @@ public final class QueryBenchmark {
             List<QueryResult> queries = queries(app, settings, ids, end,
                                                 end.withDayOfMonth(1).minusMonths(11), end,
                                                 end.minusDays(90), end);
-            List<Double> runs = layeringRuns(app, settings, CdnowImport.occurredAt(end, app.zone()).toString());
+            List<Double> runs = layeringRuns(app, settings, CdnowLines.occurredAt(end, app.zone()).toString());
             queries = withLayers(app, settings, queries);
             return new SizeResult("synthetic", count, String.format(
                     "facts and profiles written with insertMany in %.1f s (%,d active days, %,d purchases)", write,
