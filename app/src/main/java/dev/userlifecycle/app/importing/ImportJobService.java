@@ -1,9 +1,10 @@
 package dev.userlifecycle.app.importing;
 
 import dev.userlifecycle.app.importing.ImportJobs.Job;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -104,7 +105,11 @@ public class ImportJobService {
         }
     }
 
-    @PreDestroy
+    /**
+     * Stops the running job when the application begins to close, before the command handlers go away: the lines in
+     * flight end, the checkpoint is saved and the job ends {@code CANCELLED}.
+     */
+    @EventListener(ContextClosedEvent.class)
     void stop() throws InterruptedException {
         Running current = running.get();
         if (current != null) {
