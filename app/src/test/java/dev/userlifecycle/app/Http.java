@@ -3,13 +3,17 @@ package dev.userlifecycle.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -85,8 +89,25 @@ public final class Http {
                                  + (last == null ? null : last.status() + " " + last.body()));
     }
 
-    public Response send(HttpMethod method, String path, String body, HttpHeaders headers) {
-        headers.setContentType(MediaType.APPLICATION_JSON);
+    /** POSTs a multipart form: a file as the part {@code part}, and text fields. */
+    public Response upload(String path, String part, String fileName, byte[] content, Map<String, String> fields) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add(part, new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        fields.forEach(form::add);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return send(HttpMethod.POST, path, form, headers);
+    }
+
+    public Response send(HttpMethod method, String path, Object body, HttpHeaders headers) {
+        if (headers.getContentType() == null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
         if (apiKey != null && !headers.containsKey(API_KEY_HEADER)) {
             headers.set(API_KEY_HEADER, apiKey);
         }

@@ -7,7 +7,9 @@ public enum LayeringTrigger {
     /** The recurring run ({@code lifecycle.layering.schedule}). */
     @JsonProperty("schedule") SCHEDULE,
     /** A request to {@code POST /api/v1/layers/runs}. */
-    @JsonProperty("api") API;
+    @JsonProperty("api") API,
+    /** The run after loading imported history at start (the CDNOW demo). */
+    @JsonProperty("import") IMPORT;
 
     /** The name used in JSON and in stored documents. */
     public String code() {

@@ -5,6 +5,7 @@ import dev.userlifecycle.app.mongo.LifecycleMongoProperties;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  *     as a dashboard, which ask for a key themselves and send it with their data calls.</li>
  * </ul>
  * Stateless: no session, no cookie, no CSRF token (a browser sends no key by itself, so CSRF cannot borrow one).
+ * A process without a web server (the import sub-command) has no requests to secure and no key to generate.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);

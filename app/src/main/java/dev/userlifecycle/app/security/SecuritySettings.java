@@ -1,5 +1,6 @@
 package dev.userlifecycle.app.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * separated, in {@code LIFECYCLE_API_KEYS}.
  */
 @ConfigurationProperties("lifecycle.security")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 record SecuritySettings(List<ApiKeyEntry> apiKeys) {
 
     SecuritySettings {

@@ -1,14 +1,18 @@
 package dev.userlifecycle.app.benchmark;
 
 import dev.userlifecycle.app.cdnow.CdnowHistory;
-import dev.userlifecycle.app.cdnow.CdnowImport;
+import dev.userlifecycle.app.importing.ImportCheckpoints;
+import dev.userlifecycle.app.importing.ImportFormat;
+import dev.userlifecycle.app.importing.ImportOptions;
+import dev.userlifecycle.app.importing.ImportProgress;
+import dev.userlifecycle.app.importing.ImportReport;
+import dev.userlifecycle.app.importing.ImportSource;
+import dev.userlifecycle.app.importing.Importer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
-/**
- * How the CDNOW history goes into the app under test. {@link #chosen()} is the one place that picks the way: for now
- * the test-side {@link CdnowImport} through the {@link CommandGateway}; once the service has its own importer, a
- * loader that calls it replaces {@link ThroughTheGateway} there.
- */
+import java.time.Duration;
+
+/** How the CDNOW history goes into the app under test: {@link #chosen()} is the one place that picks the way. */
 interface CdnowLoader {
 
     /** What went in: customers registered, orders (CDNOW lines) and commands sent. */
@@ -16,7 +20,7 @@ interface CdnowLoader {
     }
 
     static CdnowLoader chosen() {
-        return new ThroughTheGateway();
+        return new ThroughTheImporter();
     }
 
     /** How this loader imports, for the report. */
@@ -25,19 +29,27 @@ interface CdnowLoader {
     /** Imports the whole history into the running app; returns when every order is stored. */
     Loaded load(QueryBenchmark.App app, CdnowHistory history, int threads) throws Exception;
 
-    /** {@link CdnowImport}: a RegisterUser per customer, then a RecordPurchase (or RecordActivity) per line. */
-    final class ThroughTheGateway implements CdnowLoader {
+    /** The service's {@link Importer}, as the import sub-command and the admin endpoint run it. */
+    final class ThroughTheImporter implements CdnowLoader {
+
+        private static final int BATCH_SIZE = 100;
 
         @Override
         public String description(int threads) {
-            return "test-side CdnowImport through the CommandGateway, " + threads + " threads";
+            return "the service's importer, " + threads + " partitions, " + BATCH_SIZE + " lines a unit of work";
         }
 
         @Override
-        public Loaded load(QueryBenchmark.App app, CdnowHistory history, int threads) throws Exception {
-            CdnowImport.Result result = new CdnowImport(app.bean(CommandGateway.class), app.zone())
-                    .run(history, threads);
-            return new Loaded(result.users(), result.purchases() + result.visits(), result.commands());
+        public Loaded load(QueryBenchmark.App app, CdnowHistory history, int threads) {
+            Importer importer = new Importer(app.bean(CommandGateway.class), app.bean(ImportCheckpoints.class),
+                                             app.zone(), threads, BATCH_SIZE, Duration.ofSeconds(1), null);
+            ImportReport report = importer.run(ImportSource.classpath(CdnowHistory.RESOURCE),
+                                               new ImportOptions(ImportFormat.CDNOW, "USD", false),
+                                               new ImportProgress());
+            if (!report.completed() || report.bad() > 0) {
+                throw new IllegalStateException(report.summary());
+            }
+            return new Loaded(report.usersRegistered(), report.lines(), report.lines() + report.usersRegistered());
         }
     }
 }

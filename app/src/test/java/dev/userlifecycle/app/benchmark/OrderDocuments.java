@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.cdnow.CdnowHistory;
 import dev.userlifecycle.app.cdnow.CdnowHistory.Line;
-import dev.userlifecycle.app.cdnow.CdnowImport;
+import dev.userlifecycle.app.importing.CdnowLines;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -40,12 +40,12 @@ final class OrderDocuments {
     }
 
     private static Document document(Line line) {
-        return new Document("_id", CdnowImport.orderId(line))
-                .append("userId", CdnowImport.userId(line.customerId()))
+        return new Document("_id", CdnowLines.orderId(line.lineNumber()))
+                .append("userId", CdnowLines.userId(line.customerId()))
                 .append("occurredAt", java.util.Date.from(line.date().atTime(LocalTime.NOON)
                                                               .toInstant(ZoneOffset.UTC)))
                 .append("amount", new Decimal128(line.dollars()))
-                .append("currency", CdnowImport.CURRENCY)
+                .append("currency", "USD")
                 .append("cds", line.cds());
     }
 }

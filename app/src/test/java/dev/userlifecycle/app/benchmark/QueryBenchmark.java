@@ -6,7 +6,14 @@ import com.mongodb.client.model.Filters;
 import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.cdnow.CdnowHistory;
-import dev.userlifecycle.app.cdnow.CdnowImport;
+import dev.userlifecycle.app.importing.CdnowLines;
+import dev.userlifecycle.app.importing.ImportCheckpoints;
+import dev.userlifecycle.app.importing.ImportFormat;
+import dev.userlifecycle.app.importing.ImportOptions;
+import dev.userlifecycle.app.importing.ImportProgress;
+import dev.userlifecycle.app.importing.ImportReport;
+import dev.userlifecycle.app.importing.ImportSource;
+import dev.userlifecycle.app.importing.Importer;
 import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
 import dev.userlifecycle.eventstore.benchmark.EventStoreBenchmark;
@@ -192,13 +199,13 @@ public final class QueryBenchmark {
             progress("replay", "the whole store through the engine with payloads: %,d events in %.2f s, %,.0f/s",
                      replay.events(), replay.seconds(), replay.eventsPerSecond());
 
-            List<String> users = history.byCustomer().keySet().stream().map(CdnowImport::userId).toList();
+            List<String> users = history.byCustomer().keySet().stream().map(CdnowLines::userId).toList();
             LocalDate end = history.lastDate();
             List<QueryResult> queries = queries(app, settings, users, end,
                                                 LocalDate.of(1997, 1, 1), end,
                                                 LocalDate.of(1997, 1, 1), LocalDate.of(1997, 3, 31));
             EventStoreBenchmark.Read factsScan = factsScan(app);
-            List<Double> runs = layeringRuns(app, settings, CdnowImport.occurredAt(end, app.zone()).toString());
+            List<Double> runs = layeringRuns(app, settings, CdnowLines.occurredAt(end, app.zone()).toString());
             queries = withLayers(app, settings, queries);
             return new SizeResult("CDNOW", users.size(), String.format(
                     "%,d orders (%,d commands, %s) written in %.1f s, every processor caught up after %.1f s "
@@ -271,7 +278,7 @@ public final class QueryBenchmark {
             List<QueryResult> queries = queries(app, settings, ids, end,
                                                 end.withDayOfMonth(1).minusMonths(11), end,
                                                 end.minusDays(90), end);
-            List<Double> runs = layeringRuns(app, settings, CdnowImport.occurredAt(end, app.zone()).toString());
+            List<Double> runs = layeringRuns(app, settings, CdnowLines.occurredAt(end, app.zone()).toString());
             queries = withLayers(app, settings, queries);
             return new SizeResult("synthetic", count, String.format(
                     "facts and profiles written with insertMany in %.1f s (%,d active days, %,d purchases)", write,

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The CDNOW transaction log ({@code cdnow/CDNOW_master.txt.gz} on the test classpath, a gzipped copy of
+ * The CDNOW transaction log ({@code cdnow/CDNOW_master.txt.gz} in the application, a gzipped copy of
  * {@code shared/data/cdnow/CDNOW_master.txt}): one {@link Line} per transaction, grouped by customer in date order.
  */
 public final class CdnowHistory {
@@ -60,7 +60,7 @@ public final class CdnowHistory {
     public static CdnowHistory load() {
         InputStream resource = CdnowHistory.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (resource == null) {
-            throw new IllegalStateException(RESOURCE + " is not on the classpath (app/src/test/resources)");
+            throw new IllegalStateException(RESOURCE + " is not on the classpath (app/src/main/resources)");
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(resource),
                                                                                 StandardCharsets.US_ASCII))) {

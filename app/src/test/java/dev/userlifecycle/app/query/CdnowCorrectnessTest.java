@@ -6,16 +6,17 @@ import dev.userlifecycle.app.Http;
 import dev.userlifecycle.app.Http.Response;
 import dev.userlifecycle.app.cdnow.CdnowHistory;
 import dev.userlifecycle.app.cdnow.CdnowHistory.Line;
-import dev.userlifecycle.app.cdnow.CdnowImport;
 import dev.userlifecycle.app.cdnow.ExpectedCohorts;
 import dev.userlifecycle.app.cdnow.ExpectedCohorts.Basis;
 import dev.userlifecycle.app.cdnow.ExpectedCohorts.Row;
 import dev.userlifecycle.app.cdnow.ExpectedRfm;
-import dev.userlifecycle.app.ProjectionCatchUp;
-import dev.userlifecycle.query.analytics.AnalyticsStore;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import dev.userlifecycle.app.importing.CdnowLines;
+import dev.userlifecycle.app.importing.ImportFormat;
+import dev.userlifecycle.app.importing.ImportOptions;
+import dev.userlifecycle.app.importing.ImportProgress;
+import dev.userlifecycle.app.importing.ImportReport;
+import dev.userlifecycle.app.importing.ImportSource;
+import dev.userlifecycle.app.importing.Importer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,6 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.time.ZoneId;
@@ -37,8 +37,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real CDNOW history (23,570 customers, 69,659 lines) imported through the command side; the read models must
- * agree, figure for figure, with what the test computes from the file on its own ({@code app.cdnow.Expected*}).
+ * The real CDNOW history (23,570 customers, 69,659 lines) imported with the importer, through the command side; the
+ * read models must agree, figure for figure, with what the test computes from the file on its own
+ * ({@code app.cdnow.Expected*}).
  * The app gets a database of its own, so no other test's users are counted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -50,44 +51,34 @@ class CdnowCorrectnessTest {
 
     private static final int CUSTOMERS = 23_570;
     private static final int PURCHASES = 69_579;
-    private static final int IMPORT_THREADS = 4;
+    private static final int LINES = 69_659;
+    private static final String CURRENCY = "USD";
 
     private final CdnowHistory history = CdnowHistory.load();
     private final Http http;
-    private final CommandGateway commandGateway;
+    private final Importer importer;
     private final ZoneId platformZone;
-    private final ProjectionCatchUp catchUp;
     private final MongoDatabase database;
-    private final AnalyticsStore analytics;
 
     @Autowired
-    CdnowCorrectnessTest(TestRestTemplate rest, CommandGateway commandGateway, ZoneId platformZone,
-                         EventProcessingConfiguration processing, EventStore eventStore, MongoDatabase database,
-                         AnalyticsStore analytics) {
+    CdnowCorrectnessTest(TestRestTemplate rest, Importer importer, ZoneId platformZone, MongoDatabase database) {
         this.http = new Http(rest);
-        this.commandGateway = commandGateway;
+        this.importer = importer;
         this.platformZone = platformZone;
-        this.catchUp = new ProjectionCatchUp(processing, eventStore);
         this.database = database;
-        this.analytics = analytics;
     }
 
     @BeforeAll
-    void importTheHistoryThroughTheCommandSide() throws InterruptedException {
-        // processors that follow a growing store read it a few events at a time, each read as costly as a full batch;
-        // paused, they read full batches afterwards: 202 s of CPU time for the whole test instead of 330 s
-        catchUp.pause();
-        CdnowImport.Result result = new CdnowImport(commandGateway, platformZone).run(history, IMPORT_THREADS);
-        long started = System.nanoTime();
-        catchUp.resume();
-        long head = catchUp.await(Duration.ofSeconds(90));
-        // the documents that queries read are written on a schedule; write them now rather than wait for it
-        analytics.flush();
-        System.out.printf("CDNOW: %,d commands in %.1f s (%,.0f/s); projections at the head %,d %.1f s later; "
-                          + "process CPU time so far %.0f s%n", result.commands(), result.seconds(),
-                          result.commandsPerSecond(), head, (System.nanoTime() - started) / 1e9, cpuSeconds());
-        assertThat(result.users()).isEqualTo(CUSTOMERS);
-        assertThat(result.purchases()).isEqualTo(PURCHASES);
+    void importTheHistoryWithTheImporter() {
+        ImportReport report = importer.run(ImportSource.classpath(CdnowHistory.RESOURCE),
+                                           new ImportOptions(ImportFormat.CDNOW, CURRENCY, false),
+                                           new ImportProgress());
+        // the importer waited for the read models and wrote the analytics documents
+        System.out.printf("CDNOW: %s; process CPU time so far %.0f s%n", report.summary(), cpuSeconds());
+        assertThat(report.completed()).as(report.summary()).isTrue();
+        assertThat(report.usersRegistered()).isEqualTo(CUSTOMERS);
+        assertThat(report.imported()).isEqualTo(LINES);
+        assertThat(report.bad()).isZero();
     }
 
     @Test
@@ -114,7 +105,7 @@ class CdnowCorrectnessTest {
         List<String> customers = List.of("00001", "00002", "00455", "08022", "23570");
         for (String customer : customers) {
             List<Line> lines = history.byCustomer().get(customer);
-            Response response = http.get("/api/v1/users/" + CdnowImport.userId(customer));
+            Response response = http.get("/api/v1/users/" + CdnowLines.userId(customer));
             assertThat(response.status()).as(customer).isEqualTo(200);
             JsonNode profile = response.body();
 
@@ -124,7 +115,7 @@ class CdnowCorrectnessTest {
                 BigDecimal spent = lines.stream().map(Line::dollars).reduce(BigDecimal.ZERO, BigDecimal::add);
                 assertThat(new BigDecimal(profile.path("totalSpent").path("amount").asText())).as(customer)
                         .isEqualByComparingTo(spent);
-                assertThat(profile.path("totalSpent").path("currency").asText()).isEqualTo(CdnowImport.CURRENCY);
+                assertThat(profile.path("totalSpent").path("currency").asText()).isEqualTo(CURRENCY);
             }
             assertThat(profile.path("registeredAt").asText()).as(customer)
                     .isEqualTo(noonOf(lines.get(0)));
@@ -183,7 +174,7 @@ class CdnowCorrectnessTest {
         ExpectedRfm.Counts expected = ExpectedRfm.asOf(history.byCustomer(), end);
 
         Response response = http.post("/api/v1/layers/runs",
-                                      "{\"asOf\": \"" + CdnowImport.occurredAt(end, platformZone) + "\"}");
+                                      "{\"asOf\": \"" + CdnowLines.occurredAt(end, platformZone) + "\"}");
 
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         assertThat(response.body().path("users").asLong()).isEqualTo(CUSTOMERS);
@@ -213,7 +204,7 @@ class CdnowCorrectnessTest {
     }
 
     private String noonOf(Line line) {
-        return CdnowImport.occurredAt(line.date(), platformZone).toString();
+        return CdnowLines.occurredAt(line.date(), platformZone).toString();
     }
 
     private BigDecimal totalDollars() {

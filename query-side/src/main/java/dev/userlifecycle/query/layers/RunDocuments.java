@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Runs and their summaries as documents; times as ISO-8601 strings, like the other read models.
  * <pre>
- * { _id: runId, asOf, asOfDay, trigger: "schedule"|"api", startedAt, finishedAt, durationMs,
+ * { _id: runId, asOf, asOfDay, trigger: "schedule"|"api"|"import", startedAt, finishedAt, durationMs,
  *   parameters: {k, seed, maxIterations, scaling}, users, iterations, converged,
  *   layers: [{layer, count, share, centroid: {recencyDays, activeDays30, activeDays90, frequency, monetary}?}],
  *   clusters: [{cluster, layer, count, share, centroid}],

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 /**
  * Tells when every streaming event processor has processed the event store up to its head: each segment's token
  * position is compared with the position of {@link EventStore#createHeadToken()}, read once when waiting begins.
+ * The importer waits with it for the read models, and tests and benchmarks for the projections.
  */
 public final class ProjectionCatchUp {
 
@@ -64,13 +65,16 @@ public final class ProjectionCatchUp {
     /**
      * Waits until every streaming processor has reached the head, and the head stays there: a processor that sends
      * commands (the loyalty policy) appends events while it catches up. Returns the head.
+     *
+     * @throws IllegalStateException when they are not there within the timeout
      */
     public long await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long head = head();
         while (!caughtUp(head) || head() != head) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the projections did not reach the event store's head " + head + " within "
+                throw new IllegalStateException("the projections did not reach the event store's head " + head
+                                                + " within "
                                          + timeout + "; positions: " + positions());
             }
             Thread.sleep(20);
