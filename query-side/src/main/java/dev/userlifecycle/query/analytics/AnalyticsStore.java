@@ -96,6 +96,23 @@ public class AnalyticsStore implements FactsListener {
         loaded = true;
     }
 
+    /**
+     * Takes over the counters of {@code rebuilt}, a store that followed a rebuilt copy of the facts: writes what it
+     * has not written yet, runs {@code switchOver} (which points the read models at the copy) and from then on counts
+     * on with the copy's counters. Holding this store meanwhile keeps a flush from writing the old counters into the
+     * copy's documents.
+     */
+    public synchronized void takeOver(AnalyticsStore rebuilt, Runnable switchOver) {
+        synchronized (rebuilt) {
+            rebuilt.flush();
+            switchOver.run();
+            counters = rebuilt.counters;
+            loaded = true;
+            rebuilt.counters = new AnalyticsCounters();
+            rebuilt.loaded = false;
+        }
+    }
+
     @Override
     public void writeFailed() {
         loaded = false;
