@@ -19,6 +19,7 @@ import dev.userlifecycle.query.profile.UserProfileProjection;
 import dev.userlifecycle.query.rebuild.Generations;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,8 @@ import java.time.ZoneId;
 /**
  * The projections and the query REST API, in a process with the query role. Axon's Spring autoconfiguration finds
  * the event and query handlers of the projection beans; each projection's processing group runs in a tracking
- * processor of its own, so it follows the event store from its own token and a reset replays it.
+ * processor of its own, so it follows the event store from its own token and a reset replays it. A failing batch is
+ * handled again (with Axon's back-off), never skipped.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.QUERY)
@@ -99,6 +101,8 @@ class QueryConfiguration {
                     IncidentProjection.PROCESSING_GROUP}) {
                 processing.registerTrackingEventProcessor(group, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+                // Axon's default logs a failing handler and goes on, storing the token past a batch never written
+                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
             }
         });
     }
