@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,7 @@ public class ProjectionRebuilds {
         try {
             drop(generations, model, generation);
             context.axon().tokens(name).delete(rebuild.tokenName());
-            launch(model, rebuild, 0);
+            launch(model, rebuild, true);
         } catch (RuntimeException e) {
             records.failed(rebuild, "the copy could not be started: " + e.getMessage(), context.clock().instant());
             throw e;
@@ -99,8 +100,7 @@ public class ProjectionRebuilds {
             resume(rebuild);
         }
         for (Rebuild rebuild : records.unretired()) {
-            Duration delay = Duration.between(context.clock().instant(), rebuild.retireAt());
-            executor.schedule(() -> retire(rebuild), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            scheduleRetire(rebuild, Duration.between(context.clock().instant(), rebuild.retireAt()));
         }
         long interval = context.settings().progressInterval().toMillis();
         executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
@@ -135,24 +135,25 @@ public class ProjectionRebuilds {
             context.axon().tokens(rebuild.projection()).delete(rebuild.tokenName());
             records.completed(rebuild, rebuild.position(), rebuild.headPosition(), rebuild.eventsPerSecond(), now,
                               now.plus(context.settings().retireDelay()));
-            executor.schedule(() -> retire(rebuild), context.settings().retireDelay().toMillis(),
-                              TimeUnit.MILLISECONDS);
+            scheduleRetire(rebuild, context.settings().retireDelay());
         } else {
-            records.state(rebuild, RebuildState.RUNNING, null, now);
-            launch(model.get(), rebuild, rebuild.position());
-            logger.info("Resuming the rebuild of {} into generation {} from position {}", rebuild.projection(),
-                        rebuild.generation(), rebuild.position());
+            if (rebuild.state() == RebuildState.SWITCHING) {
+                records.state(rebuild, RebuildState.RUNNING, null, now);
+            }
+            launch(model.get(), rebuild, false);
+            logger.info("Resuming the rebuild of {} into generation {} from its token (last progress: position {})",
+                        rebuild.projection(), rebuild.generation(), rebuild.position());
         }
     }
 
-    private void launch(ReadModel model, Rebuild rebuild, long position) {
+    private void launch(ReadModel model, Rebuild rebuild, boolean fresh) {
         ProjectionCopy copy = copies.copy(model, generations.pinned(model, rebuild.generation()));
         TrackingEventProcessor processor = context.axon().copyProcessor(model.projection(), rebuild.tokenName(),
                                                                         copy.eventHandler(),
                                                                         context.settings().batchSize());
         RebuildRun run = new RebuildRun(rebuild, model, copy, processor, context);
         running.put(model.projection(), run);
-        run.start(position);
+        run.start(fresh);
     }
 
     private void tick() {
@@ -163,7 +164,7 @@ public class ProjectionRebuilds {
                     records.find(run.rebuild().projection())
                            .filter(rebuild -> rebuild.generation() == run.rebuild().generation()
                                               && rebuild.state() == RebuildState.COMPLETED)
-                           .ifPresent(this::scheduleRetire);
+                           .ifPresent(rebuild -> scheduleRetire(rebuild, context.settings().retireDelay()));
                 }
             } catch (RuntimeException e) {
                 logger.warn("Rebuild of {}: a progress check failed; it is tried again", run.rebuild().projection(),
@@ -172,8 +173,13 @@ public class ProjectionRebuilds {
         }
     }
 
-    private void scheduleRetire(Rebuild rebuild) {
-        executor.schedule(() -> retire(rebuild), context.settings().retireDelay().toMillis(), TimeUnit.MILLISECONDS);
+    private void scheduleRetire(Rebuild rebuild, Duration delay) {
+        try {
+            executor.schedule(() -> retire(rebuild), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            logger.info("Generation {} of {} is dropped at the next start: the process is stopping",
+                        rebuild.previousGeneration(), rebuild.projection());
+        }
     }
 
     /** Drops the generation a completed rebuild replaced, unless it answers again (never, but never drop that). */

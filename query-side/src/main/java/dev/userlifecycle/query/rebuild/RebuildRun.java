@@ -36,8 +36,9 @@ final class RebuildRun {
     private final TrackingEventProcessor processor;
     private final Context context;
     private final Deque<long[]> samples = new ArrayDeque<>();
+    // where the speed is measured from: a fresh copy's start, a resumed copy's first progress check
     private long firstPosition;
-    private long firstNanos;
+    private long firstNanos = -1;
     private long headBefore = -1;
     private long claimRefusedSince = -1;
 
@@ -59,11 +60,12 @@ final class RebuildRun {
         return rebuild;
     }
 
-    /** Starts the copy's processor; {@code position} is where its token is (0 for a fresh copy). */
-    void start(long position) {
-        firstPosition = position;
-        firstNanos = System.nanoTime();
-        samples.addLast(new long[]{firstNanos, position});
+    /** Starts the copy's processor from its token: a fresh copy's is at 0, a resumed one's where it stopped. */
+    void start(boolean fresh) {
+        if (fresh) {
+            firstNanos = System.nanoTime();
+            samples.addLast(new long[]{firstNanos, 0});
+        }
         processor.start();
     }
 
@@ -210,6 +212,10 @@ final class RebuildRun {
 
     private double recentRate(long position) {
         long now = System.nanoTime();
+        if (firstNanos < 0) {
+            firstNanos = now;
+            firstPosition = position;
+        }
         samples.addLast(new long[]{now, position});
         while (samples.size() > 2 && now - samples.peekFirst()[0] > RATE_WINDOW_NANOS) {
             samples.removeFirst();

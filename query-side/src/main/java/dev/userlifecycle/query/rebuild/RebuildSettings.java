@@ -19,7 +19,8 @@ public record RebuildSettings(int batchSize, Duration progressInterval, Duration
         }
         if (progressInterval.isNegative() || progressInterval.isZero() || switchTimeout.isNegative()
             || switchTimeout.isZero()) {
-            throw new IllegalArgumentException("the progress interval and switch timeout of a rebuild must be positive");
+            throw new IllegalArgumentException(
+                    "the progress interval and switch timeout of a rebuild must be positive");
         }
         if (retireDelay.compareTo(Generations.REFRESH.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("the retire delay of a rebuild must be at least "
