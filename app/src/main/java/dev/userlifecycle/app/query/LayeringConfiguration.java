@@ -1,6 +1,5 @@
 package dev.userlifecycle.app.query;
 
-import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.roles.ConditionalOnRole;
 import dev.userlifecycle.app.roles.Role;
 import dev.userlifecycle.query.api.LayerQueryController;
@@ -8,6 +7,7 @@ import dev.userlifecycle.query.layering.LayeringParameters;
 import dev.userlifecycle.query.layers.LayeringQueries;
 import dev.userlifecycle.query.layers.LayeringRuns;
 import dev.userlifecycle.query.layers.ScheduledLayering;
+import dev.userlifecycle.query.rebuild.Generations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,14 +26,14 @@ import java.time.ZoneId;
 class LayeringConfiguration {
 
     @Bean
-    LayeringRuns layeringRuns(MongoDatabase database, Clock clock, ZoneId platformZone,
+    LayeringRuns layeringRuns(Generations readModels, Clock clock, ZoneId platformZone,
                               @Value("${lifecycle.layering.k:4}") int k) {
-        return new LayeringRuns(database, clock, platformZone, LayeringParameters.defaults().withK(k));
+        return new LayeringRuns(readModels, clock, platformZone, LayeringParameters.defaults().withK(k));
     }
 
     @Bean
-    LayeringQueries layeringQueries(MongoDatabase database) {
-        return new LayeringQueries(database);
+    LayeringQueries layeringQueries(Generations readModels) {
+        return new LayeringQueries(readModels);
     }
 
     @Bean

@@ -16,8 +16,10 @@ import dev.userlifecycle.query.points.PointsExpiryCandidateFinder;
 import dev.userlifecycle.query.points.PointsLedgerProjection;
 import dev.userlifecycle.query.profile.DormancyCandidateFinder;
 import dev.userlifecycle.query.profile.UserProfileProjection;
+import dev.userlifecycle.query.rebuild.Generations;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +32,8 @@ import java.time.ZoneId;
 /**
  * The projections and the query REST API, in a process with the query role. Axon's Spring autoconfiguration finds
  * the event and query handlers of the projection beans; each projection's processing group runs in a tracking
- * processor of its own, so it follows the event store from its own token and a reset replays it.
+ * processor of its own, so it follows the event store from its own token and a reset replays it. A failing batch is
+ * handled again (with Axon's back-off), never skipped.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.QUERY)
@@ -38,50 +41,56 @@ import java.time.ZoneId;
         AnalyticsFlushing.class})
 class QueryConfiguration {
 
+    /** Where each projection's collections are: the generation a rebuild switched it to, or the plain names. */
     @Bean
-    UserProfileProjection userProfileProjection(MongoDatabase database, QueryUpdateEmitter queryUpdateEmitter) {
-        return new UserProfileProjection(database, queryUpdateEmitter);
+    Generations generations(MongoDatabase database) {
+        return new Generations(database);
     }
 
     @Bean
-    PointsLedgerProjection pointsLedgerProjection(MongoDatabase database) {
-        return new PointsLedgerProjection(database);
+    UserProfileProjection userProfileProjection(Generations readModels, QueryUpdateEmitter queryUpdateEmitter) {
+        return new UserProfileProjection(readModels, queryUpdateEmitter);
     }
 
     @Bean
-    PointsExpiryCandidateFinder pointsExpiryCandidateFinder(MongoDatabase database) {
-        return new PointsExpiryCandidateFinder(database);
+    PointsLedgerProjection pointsLedgerProjection(Generations readModels) {
+        return new PointsLedgerProjection(readModels);
     }
 
     @Bean
-    DormancyCandidateFinder dormancyCandidateFinder(MongoDatabase database) {
-        return new DormancyCandidateFinder(database);
+    PointsExpiryCandidateFinder pointsExpiryCandidateFinder(Generations readModels) {
+        return new PointsExpiryCandidateFinder(readModels);
     }
 
     @Bean
-    AnalyticsStore analyticsStore(MongoDatabase database) {
-        return new AnalyticsStore(database);
+    DormancyCandidateFinder dormancyCandidateFinder(Generations readModels) {
+        return new DormancyCandidateFinder(readModels);
     }
 
     @Bean
-    UserFactsProjection userFactsProjection(MongoDatabase database, ZoneId platformZone, AnalyticsStore analytics) {
-        return new UserFactsProjection(database, platformZone, analytics);
+    AnalyticsStore analyticsStore(Generations readModels) {
+        return new AnalyticsStore(readModels);
     }
 
     @Bean
-    AnalyticsQueries analyticsQueries(MongoDatabase database, Clock clock, ZoneId platformZone,
+    UserFactsProjection userFactsProjection(Generations readModels, ZoneId platformZone, AnalyticsStore analytics) {
+        return new UserFactsProjection(readModels, platformZone, analytics);
+    }
+
+    @Bean
+    AnalyticsQueries analyticsQueries(Generations readModels, Clock clock, ZoneId platformZone,
                                       @Value("${lifecycle.currency:CNY}") String currency) {
-        return new AnalyticsQueries(database, clock, platformZone, currency);
+        return new AnalyticsQueries(readModels, clock, platformZone, currency);
     }
 
     @Bean
-    IncidentProjection incidentProjection(MongoDatabase database) {
-        return new IncidentProjection(database);
+    IncidentProjection incidentProjection(Generations readModels) {
+        return new IncidentProjection(readModels);
     }
 
     @Bean
-    IncidentQueries incidentQueries(MongoDatabase database, Clock clock, ZoneId platformZone) {
-        return new IncidentQueries(database, new ChurnReader(database, clock, platformZone));
+    IncidentQueries incidentQueries(Generations readModels, Clock clock, ZoneId platformZone) {
+        return new IncidentQueries(readModels, new ChurnReader(readModels, clock, platformZone));
     }
 
     @Bean
@@ -92,6 +101,8 @@ class QueryConfiguration {
                     IncidentProjection.PROCESSING_GROUP}) {
                 processing.registerTrackingEventProcessor(group, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+                // Axon's default logs a failing handler and goes on, storing the token past a batch never written
+                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
             }
         });
     }

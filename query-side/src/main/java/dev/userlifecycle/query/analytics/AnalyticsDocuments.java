@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 final class AnalyticsDocuments {
 
-    static final String COLLECTION = "analytics";
+    static final String COLLECTION = AnalyticsStore.COLLECTION;
     static final String META = "meta";
     static final String WAKE_UP_DAYS = "wakeup:days";
     static final String REGISTRATIONS = "registrations";

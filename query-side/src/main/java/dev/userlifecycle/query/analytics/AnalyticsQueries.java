@@ -1,7 +1,6 @@
 package dev.userlifecycle.query.analytics;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.userlifecycle.events.FindKpis;
 import dev.userlifecycle.events.FindLifecycle;
@@ -24,6 +23,7 @@ import dev.userlifecycle.query.retention.LifecycleComposition;
 import dev.userlifecycle.query.retention.RetentionMode;
 import dev.userlifecycle.query.retention.WakeUpDay;
 import dev.userlifecycle.query.retention.WakeUpFunnels;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
@@ -44,13 +44,13 @@ public class AnalyticsQueries {
 
     private static final int IDS_PER_READ = 1_000;
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final Clock clock;
     private final ZoneId zone;
     private final String currency;
 
-    public AnalyticsQueries(MongoDatabase database, Clock clock, ZoneId zone, String currency) {
-        this.database = database;
+    public AnalyticsQueries(ReadModels readModels, Clock clock, ZoneId zone, String currency) {
+        this.readModels = readModels;
         this.clock = clock;
         this.zone = zone;
         this.currency = currency;
@@ -161,6 +161,6 @@ public class AnalyticsQueries {
     }
 
     private MongoCollection<Document> collection() {
-        return database.getCollection(AnalyticsDocuments.COLLECTION);
+        return readModels.collection(AnalyticsDocuments.COLLECTION);
     }
 }

@@ -1,7 +1,6 @@
 package dev.userlifecycle.query.analytics;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
@@ -19,6 +18,7 @@ import dev.userlifecycle.query.retention.Granularity;
 import dev.userlifecycle.query.retention.KpiDay;
 import dev.userlifecycle.query.retention.UserFacts;
 import dev.userlifecycle.query.retention.WakeUpDay;
+import dev.userlifecycle.query.store.ReadModels;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +38,17 @@ import java.util.Set;
  */
 public class AnalyticsStore implements FactsListener {
 
+    public static final String COLLECTION = "analytics";
+
     private static final Logger logger = LoggerFactory.getLogger(AnalyticsStore.class);
     private static final int WRITES_PER_BULK = 500;
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private AnalyticsCounters counters = new AnalyticsCounters();
     private volatile boolean loaded;
 
-    public AnalyticsStore(MongoDatabase database) {
-        this.database = database;
+    public AnalyticsStore(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     @Override
@@ -66,7 +68,7 @@ public class AnalyticsStore implements FactsListener {
     public synchronized void rebuild() {
         long started = System.nanoTime();
         AnalyticsCounters rebuilt = new AnalyticsCounters();
-        for (FactsCodec.Decoded stored : FactsCodec.collection(database).find().batchSize(5_000)) {
+        for (FactsCodec.Decoded stored : FactsCodec.collection(readModels).find().batchSize(5_000)) {
             if (stored.facts() != null) {
                 rebuilt.replace(null, UserFacts.NONE, stored.facts(), stored.referrerRegisteredDay());
                 rebuilt.replace(null, stored.winBack());
@@ -92,6 +94,23 @@ public class AnalyticsStore implements FactsListener {
         collection().drop();
         counters = new AnalyticsCounters();
         loaded = true;
+    }
+
+    /**
+     * Takes over the counters of {@code rebuilt}, a store that followed a rebuilt copy of the facts: writes what it
+     * has not written yet, runs {@code switchOver} (which points the read models at the copy) and from then on counts
+     * on with the copy's counters. Holding this store meanwhile keeps a flush from writing the old counters into the
+     * copy's documents.
+     */
+    public synchronized void takeOver(AnalyticsStore rebuilt, Runnable switchOver) {
+        synchronized (rebuilt) {
+            rebuilt.flush();
+            switchOver.run();
+            counters = rebuilt.counters;
+            loaded = true;
+            rebuilt.counters = new AnalyticsCounters();
+            rebuilt.loaded = false;
+        }
     }
 
     @Override
@@ -184,6 +203,6 @@ public class AnalyticsStore implements FactsListener {
     }
 
     private MongoCollection<Document> collection() {
-        return database.getCollection(AnalyticsDocuments.COLLECTION);
+        return readModels.collection(COLLECTION);
     }
 }

@@ -1,7 +1,6 @@
 package dev.userlifecycle.query.analytics;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.userlifecycle.events.IncidentView;
@@ -9,6 +8,7 @@ import dev.userlifecycle.query.facts.StoredFacts;
 import dev.userlifecycle.query.retention.ChurnCounts;
 import dev.userlifecycle.query.retention.DormancyDay;
 import dev.userlifecycle.query.retention.WinBackFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -34,12 +34,12 @@ public class ChurnReader {
 
     private static final int IDS_PER_READ = 1_000;
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ChurnReader(MongoDatabase database, Clock clock, ZoneId zone) {
-        this.database = database;
+    public ChurnReader(ReadModels readModels, Clock clock, ZoneId zone) {
+        this.readModels = readModels;
         this.clock = clock;
         this.zone = zone;
     }
@@ -76,7 +76,7 @@ public class ChurnReader {
         List<String> ids = List.copyOf(userIds);
         List<WinBackFacts> facts = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
-            database.getCollection(StoredFacts.COLLECTION)
+            readModels.collection(StoredFacts.COLLECTION)
                     .find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ))))
                     .projection(Projections.include("registeredDay", "dormancies"))
                     .forEach(document -> {
@@ -90,6 +90,6 @@ public class ChurnReader {
     }
 
     private MongoCollection<Document> analytics() {
-        return database.getCollection(AnalyticsDocuments.COLLECTION);
+        return readModels.collection(AnalyticsDocuments.COLLECTION);
     }
 }

@@ -1,8 +1,8 @@
 package dev.userlifecycle.query.facts;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import dev.userlifecycle.query.retention.WakeUpEntry;
 import dev.userlifecycle.query.retention.WinBackFacts;
 import org.bson.BsonReader;
@@ -35,10 +35,11 @@ public final class FactsCodec implements Codec<FactsCodec.Decoded> {
     }
 
     /** The facts collection, read through this codec. */
-    public static MongoCollection<Decoded> collection(MongoDatabase database) {
-        return database.getCollection(StoredFacts.COLLECTION, Decoded.class)
-                       .withCodecRegistry(CodecRegistries.fromRegistries(
-                               CodecRegistries.fromCodecs(new FactsCodec()), database.getCodecRegistry()));
+    public static MongoCollection<Decoded> collection(ReadModels readModels) {
+        return readModels.database().getCollection(readModels.name(StoredFacts.COLLECTION), Decoded.class)
+                         .withCodecRegistry(CodecRegistries.fromRegistries(
+                                 CodecRegistries.fromCodecs(new FactsCodec()),
+                                 readModels.database().getCodecRegistry()));
     }
 
     @Override

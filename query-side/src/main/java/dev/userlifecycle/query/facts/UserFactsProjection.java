@@ -1,7 +1,6 @@
 package dev.userlifecycle.query.facts;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.events.OutreachContactRecorded;
 import dev.userlifecycle.events.OutreachStepSkipped;
 import dev.userlifecycle.events.PurchaseMade;
@@ -14,6 +13,7 @@ import dev.userlifecycle.events.WakeUpCampaignEnded;
 import dev.userlifecycle.events.WakeUpCampaignEntered;
 import dev.userlifecycle.query.retention.UserFacts;
 import dev.userlifecycle.query.store.DocumentBatch;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,12 +41,12 @@ public class UserFactsProjection {
 
     public static final String PROCESSING_GROUP = "user-facts";
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final ZoneId zone;
     private final FactsListener listener;
 
-    public UserFactsProjection(MongoDatabase database, ZoneId zone, FactsListener listener) {
-        this.database = database;
+    public UserFactsProjection(ReadModels readModels, ZoneId zone, FactsListener listener) {
+        this.readModels = readModels;
         this.zone = zone;
         this.listener = listener;
     }
@@ -158,6 +158,6 @@ public class UserFactsProjection {
     }
 
     private MongoCollection<Document> collection() {
-        return database.getCollection(StoredFacts.COLLECTION);
+        return readModels.collection(StoredFacts.COLLECTION);
     }
 }

@@ -1,7 +1,6 @@
 package dev.userlifecycle.query.incidents;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.userlifecycle.events.IncidentApologySent;
@@ -12,6 +11,7 @@ import dev.userlifecycle.events.IncidentEvent;
 import dev.userlifecycle.events.IncidentMilestoneMissed;
 import dev.userlifecycle.events.IncidentMilestoneReached;
 import dev.userlifecycle.query.store.DocumentBatch;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -37,16 +37,16 @@ public class IncidentProjection {
     public static final String COLLECTION = "incidents";
     public static final String AFFECTED_USERS = "incident_affected_users";
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
 
-    public IncidentProjection(MongoDatabase database) {
-        this.database = database;
+    public IncidentProjection(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     @EventHandler
     void on(IncidentDeclared event, @SequenceNumber long sequence) {
         // written at once, not with the batch: the same ids every time, so a batch handled again changes nothing
-        database.getCollection(AFFECTED_USERS).replaceOne(
+        readModels.collection(AFFECTED_USERS).replaceOne(
                 Filters.eq("_id", event.incidentId()),
                 new Document("_id", event.incidentId()).append("userIds", List.copyOf(event.affectedUserIds())),
                 new ReplaceOptions().upsert(true));
@@ -82,7 +82,7 @@ public class IncidentProjection {
     @ResetHandler
     void reset() {
         collection().drop();
-        database.getCollection(AFFECTED_USERS).drop();
+        readModels.collection(AFFECTED_USERS).drop();
     }
 
     private void apply(IncidentEvent event, long sequence, Consumer<IncidentState> change) {
@@ -107,6 +107,6 @@ public class IncidentProjection {
     }
 
     private MongoCollection<Document> collection() {
-        return database.getCollection(COLLECTION);
+        return readModels.collection(COLLECTION);
     }
 }

@@ -1,12 +1,12 @@
 package dev.userlifecycle.query.incidents;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.userlifecycle.events.FindIncident;
 import dev.userlifecycle.events.FindIncidents;
 import dev.userlifecycle.events.IncidentList;
 import dev.userlifecycle.events.IncidentView;
 import dev.userlifecycle.query.analytics.ChurnReader;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -27,17 +27,17 @@ public class IncidentQueries {
             Comparator.comparing(IncidentView::declaredAt, Comparator.nullsLast(Comparator.reverseOrder()))
                       .thenComparing(IncidentView::incidentId);
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final ChurnReader churn;
 
-    public IncidentQueries(MongoDatabase database, ChurnReader churn) {
-        this.database = database;
+    public IncidentQueries(ReadModels readModels, ChurnReader churn) {
+        this.readModels = readModels;
         this.churn = churn;
     }
 
     @QueryHandler
     public Optional<IncidentView> handle(FindIncident query) {
-        Document stored = database.getCollection(IncidentProjection.COLLECTION)
+        Document stored = readModels.collection(IncidentProjection.COLLECTION)
                                   .find(Filters.eq("_id", query.incidentId())).first();
         if (stored == null) {
             return Optional.empty();
@@ -47,7 +47,7 @@ public class IncidentQueries {
         if (declaredAt == null) {
             return Optional.of(incident.toView(null));
         }
-        Document affected = database.getCollection(IncidentProjection.AFFECTED_USERS)
+        Document affected = readModels.collection(IncidentProjection.AFFECTED_USERS)
                                     .find(Filters.eq("_id", query.incidentId())).first();
         List<String> userIds = affected == null ? List.of() : affected.getList("userIds", String.class);
         return Optional.of(incident.toView(churn.churn(declaredAt, userIds)));
@@ -58,7 +58,7 @@ public class IncidentQueries {
     public IncidentList handle(FindIncidents query) {
         Bson filter = query.status() == null ? new Document() : Filters.eq("status", query.status().name());
         List<IncidentView> incidents = new ArrayList<>();
-        database.getCollection(IncidentProjection.COLLECTION).find(filter)
+        readModels.collection(IncidentProjection.COLLECTION).find(filter)
                 .forEach(document -> incidents.add(IncidentState.from(document).toView(null)));
         incidents.sort(LATEST_FIRST);
         return new IncidentList(query.status(), incidents);

@@ -12,6 +12,7 @@ import dev.userlifecycle.events.LayeringRunSummary;
 import dev.userlifecycle.events.UserLayer;
 import dev.userlifecycle.events.UserLayerHistory;
 import dev.userlifecycle.query.facts.StoredFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
@@ -24,12 +25,14 @@ import java.util.Optional;
 /** Answers the layering queries from the stored runs, by {@code _id} reads only. */
 public class LayeringQueries {
 
+    private final ReadModels readModels;
     private final MongoDatabase database;
     private final RunRegistry registry;
     private final LatestUserLayer userLayers;
 
-    public LayeringQueries(MongoDatabase database) {
-        this.database = database;
+    public LayeringQueries(ReadModels readModels) {
+        this.readModels = readModels;
+        this.database = readModels.database();
         this.registry = new RunRegistry(database);
         this.userLayers = new LatestUserLayer(database);
     }
@@ -84,7 +87,7 @@ public class LayeringQueries {
     }
 
     private boolean hasFacts(String userId) {
-        return database.getCollection(StoredFacts.COLLECTION).find(Filters.eq("_id", userId))
+        return readModels.collection(StoredFacts.COLLECTION).find(Filters.eq("_id", userId))
                        .projection(new Document("_id", 1)).first() != null;
     }
 }

@@ -8,6 +8,7 @@ import dev.userlifecycle.query.layering.Layering;
 import dev.userlifecycle.query.layering.LayeringParameters;
 import dev.userlifecycle.query.layering.LayeringResult;
 import dev.userlifecycle.query.layering.UserFeatures;
+import dev.userlifecycle.query.store.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +42,12 @@ public class LayeringRuns {
      * @param zone     the platform's time zone, which turns {@code asOf} into the day of the features
      * @param defaults the parameters of a run that does not choose its own {@code k}
      */
-    public LayeringRuns(MongoDatabase database, Clock clock, ZoneId zone, LayeringParameters defaults) {
-        this.database = database;
+    public LayeringRuns(ReadModels readModels, Clock clock, ZoneId zone, LayeringParameters defaults) {
+        this.database = readModels.database();
         this.clock = clock;
         this.zone = zone;
         this.defaults = defaults;
-        this.facts = new FactsReader(database);
+        this.facts = new FactsReader(readModels);
         this.lease = new RunLease(database);
         this.registry = new RunRegistry(database);
     }

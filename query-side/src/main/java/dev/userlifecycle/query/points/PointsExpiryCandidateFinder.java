@@ -1,11 +1,11 @@
 package dev.userlifecycle.query.points;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.userlifecycle.events.FindPointsExpiryCandidates;
 import dev.userlifecycle.events.PointsExpiryCandidates;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
@@ -27,11 +27,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class PointsExpiryCandidateFinder {
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final AtomicReference<Scan> latestScan = new AtomicReference<>();
 
-    public PointsExpiryCandidateFinder(MongoDatabase database) {
-        this.database = database;
+    public PointsExpiryCandidateFinder(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     @QueryHandler
@@ -58,7 +58,7 @@ public class PointsExpiryCandidateFinder {
     }
 
     private MongoCollection<Document> ledgers() {
-        return database.getCollection(PointsLedgerProjection.COLLECTION);
+        return readModels.collection(PointsLedgerProjection.COLLECTION);
     }
 
     /** The sorted candidate ids as of one time. */

@@ -1,7 +1,6 @@
 package dev.userlifecycle.query.points;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.userlifecycle.events.FindPointsLedger;
 import dev.userlifecycle.events.LoyaltyReviewScheduled;
@@ -12,6 +11,7 @@ import dev.userlifecycle.events.PointsLedger;
 import dev.userlifecycle.events.PointsRedeemed;
 import dev.userlifecycle.events.UserEvent;
 import dev.userlifecycle.query.store.DocumentBatch;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,10 +40,10 @@ public class PointsLedgerProjection {
     public static final String PROCESSING_GROUP = "points-ledger";
     public static final String COLLECTION = "points_ledgers";
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
 
-    public PointsLedgerProjection(MongoDatabase database) {
-        this.database = database;
+    public PointsLedgerProjection(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     @EventHandler
@@ -107,6 +107,6 @@ public class PointsLedgerProjection {
     }
 
     private MongoCollection<Document> collection() {
-        return database.getCollection(COLLECTION);
+        return readModels.collection(COLLECTION);
     }
 }

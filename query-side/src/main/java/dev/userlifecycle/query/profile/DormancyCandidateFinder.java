@@ -1,12 +1,12 @@
 package dev.userlifecycle.query.profile;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.userlifecycle.events.DormancyCandidates;
 import dev.userlifecycle.events.FindDormancyCandidates;
 import dev.userlifecycle.events.UserStatus;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class DormancyCandidateFinder {
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final AtomicReference<Scan> latestScan = new AtomicReference<>();
 
-    public DormancyCandidateFinder(MongoDatabase database) {
-        this.database = database;
+    public DormancyCandidateFinder(ReadModels readModels) {
+        this.readModels = readModels;
     }
 
     @QueryHandler
@@ -65,7 +65,7 @@ public class DormancyCandidateFinder {
     }
 
     private MongoCollection<Document> profiles() {
-        return database.getCollection(UserProfileProjection.COLLECTION);
+        return readModels.collection(UserProfileProjection.COLLECTION);
     }
 
     /** The sorted candidate ids of one {@code asOf} and period. */

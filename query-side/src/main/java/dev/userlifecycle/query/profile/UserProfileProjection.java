@@ -1,7 +1,6 @@
 package dev.userlifecycle.query.profile;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.userlifecycle.events.FindUserProfile;
 import dev.userlifecycle.events.LoyaltyTier;
@@ -23,6 +22,7 @@ import dev.userlifecycle.events.UserEvent;
 import dev.userlifecycle.events.UserWentDormant;
 import dev.userlifecycle.query.layers.LatestUserLayer;
 import dev.userlifecycle.query.store.DocumentBatch;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -61,20 +61,29 @@ public class UserProfileProjection {
     public static final String PROCESSING_GROUP = "user-profiles";
     public static final String COLLECTION = "user_profiles";
 
-    private final MongoDatabase database;
+    private final ReadModels readModels;
     private final QueryUpdateEmitter updateEmitter;
     private final LatestUserLayer latestLayer;
 
-    public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter) {
-        this(database, updateEmitter, new LatestUserLayer(database));
+    public UserProfileProjection(ReadModels readModels, QueryUpdateEmitter updateEmitter) {
+        this(readModels, updateEmitter, new LatestUserLayer(readModels.database()));
     }
 
-    /** {@code latestLayer} supplies the profile's {@code layer} and {@code rfm}: the user's place in the latest run. */
-    public UserProfileProjection(MongoDatabase database, QueryUpdateEmitter updateEmitter,
+    /**
+     * {@code latestLayer} supplies the profile's {@code layer} and {@code rfm}: the user's place in the latest run.
+     * Without an {@code updateEmitter} nobody hears of a change: a copy being rebuilt replays old states that no
+     * subscriber must be sent.
+     */
+    public UserProfileProjection(ReadModels readModels, QueryUpdateEmitter updateEmitter,
                                  LatestUserLayer latestLayer) {
-        this.database = database;
+        this.readModels = readModels;
         this.updateEmitter = updateEmitter;
         this.latestLayer = latestLayer;
+    }
+
+    /** A projection into {@code readModels} that tells no subscriber: the copy a rebuild writes. */
+    public static UserProfileProjection withoutUpdates(ReadModels readModels) {
+        return new UserProfileProjection(readModels, null, new LatestUserLayer(readModels.database()));
     }
 
     @EventHandler
@@ -171,7 +180,7 @@ public class UserProfileProjection {
     }
 
     private boolean subscribed(String userId) {
-        return updateEmitter.activeSubscriptions().stream()
+        return updateEmitter != null && updateEmitter.activeSubscriptions().stream()
                             .anyMatch(subscription -> subscription.getPayload() instanceof FindUserProfile query
                                     && query.userId().equals(userId));
     }
@@ -207,7 +216,7 @@ public class UserProfileProjection {
     }
 
     private MongoCollection<Document> collection() {
-        return database.getCollection(COLLECTION);
+        return readModels.collection(COLLECTION);
     }
 
     /** The mutable state of one profile between reading its document and writing it back. */

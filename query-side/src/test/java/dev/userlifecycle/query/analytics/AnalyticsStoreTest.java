@@ -13,6 +13,7 @@ import dev.userlifecycle.events.GrowthKpis;
 import dev.userlifecycle.events.LifecycleView;
 import dev.userlifecycle.events.RetentionTable;
 import dev.userlifecycle.query.facts.StoredFacts;
+import dev.userlifecycle.query.rebuild.Generations;
 import dev.userlifecycle.query.retention.CohortBasis;
 import dev.userlifecycle.query.retention.CohortTable;
 import dev.userlifecycle.query.retention.Granularity;
@@ -21,6 +22,7 @@ import dev.userlifecycle.query.retention.LifecycleComposition;
 import dev.userlifecycle.query.retention.RandomUsers;
 import dev.userlifecycle.query.retention.RetentionMode;
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,7 @@ class AnalyticsStoreTest {
     private MongoDatabase database;
     private AnalyticsStore store;
     private AnalyticsQueries queries;
+    private ReadModels readModels;
 
     @BeforeEach
     void start() {
@@ -58,8 +61,9 @@ class AnalyticsStoreTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("test");
-        store = new AnalyticsStore(database);
-        queries = new AnalyticsQueries(database, Clock.systemUTC(), ZoneOffset.UTC, "CNY");
+        readModels = new Generations(database);
+        store = new AnalyticsStore(readModels);
+        queries = new AnalyticsQueries(readModels, Clock.systemUTC(), ZoneOffset.UTC, "CNY");
     }
 
     @AfterEach
@@ -75,7 +79,7 @@ class AnalyticsStoreTest {
         List<Document> alongTheWay = analytics();
 
         database.getCollection(AnalyticsDocuments.COLLECTION).drop();
-        new AnalyticsStore(database).flush();
+        new AnalyticsStore(readModels).flush();
 
         assertThat(analytics()).isEqualTo(alongTheWay);
     }
@@ -100,7 +104,7 @@ class AnalyticsStoreTest {
         List<Document> recovered = analytics();
 
         database.getCollection(AnalyticsDocuments.COLLECTION).drop();
-        new AnalyticsStore(database).flush();
+        new AnalyticsStore(readModels).flush();
         assertThat(recovered).isEqualTo(analytics());
         assertThat(recovered.stream().filter(d -> d.get("_id").equals("meta")).findFirst().orElseThrow()
                             .getString("lastDay")).isEqualTo("2026-06-01");

@@ -8,11 +8,13 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.userlifecycle.events.FindWakeUpFunnel;
 import dev.userlifecycle.events.IncidentView;
 import dev.userlifecycle.query.facts.StoredFacts;
+import dev.userlifecycle.query.rebuild.Generations;
 import dev.userlifecycle.query.retention.ChurnCounts;
 import dev.userlifecycle.query.retention.RandomWinBacks;
 import dev.userlifecycle.query.retention.UserFacts;
 import dev.userlifecycle.query.retention.WakeUpFunnels;
 import dev.userlifecycle.query.retention.WinBackFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +44,7 @@ class WinBackDocumentsTest {
     private MongoClient client;
     private MongoDatabase database;
     private AnalyticsStore store;
+    private ReadModels readModels;
 
     @BeforeEach
     void start() {
@@ -49,7 +52,8 @@ class WinBackDocumentsTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("test");
-        store = new AnalyticsStore(database);
+        readModels = new Generations(database);
+        store = new AnalyticsStore(readModels);
         for (WinBackFacts user : USERS) {
             UserFacts registration = new UserFacts(user.userId(), user.registeredDay(), UserFacts.NONE,
                                                    new int[]{user.registeredDay()}, new int[0], new long[0], null);
@@ -68,7 +72,7 @@ class WinBackDocumentsTest {
 
     @Test
     void theFunnelAnsweredFromTheDocumentsEqualsTheDirectComputation() {
-        AnalyticsQueries queries = new AnalyticsQueries(database, Clock.systemUTC(), ZoneOffset.UTC, "CNY");
+        AnalyticsQueries queries = new AnalyticsQueries(readModels, Clock.systemUTC(), ZoneOffset.UTC, "CNY");
         LocalDate from = FIRST_DAY.plusDays(20);
         LocalDate to = FIRST_DAY.plusDays(75);
 
@@ -80,7 +84,7 @@ class WinBackDocumentsTest {
 
     @Test
     void theChurnComparisonEqualsTheDirectComputation() {
-        ChurnReader reader = new ChurnReader(database, Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
+        ChurnReader reader = new ChurnReader(readModels, Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
         Random random = new Random(2);
         for (int incident = 0; incident < 10; incident++) {
             LocalDate declared = FIRST_DAY.plusDays(random.nextInt(120));
@@ -115,7 +119,7 @@ class WinBackDocumentsTest {
                                .contains(AnalyticsDocuments.WAKE_UP_DAYS, AnalyticsDocuments.REGISTRATIONS);
 
         database.getCollection(AnalyticsDocuments.COLLECTION).drop();
-        new AnalyticsStore(database).flush();
+        new AnalyticsStore(readModels).flush();
 
         assertThat(analytics()).isEqualTo(alongTheWay);
     }

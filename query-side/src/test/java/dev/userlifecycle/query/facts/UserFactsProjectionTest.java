@@ -18,9 +18,11 @@ import dev.userlifecycle.events.UserWentDormant;
 import dev.userlifecycle.events.WakeUpCampaignEnded;
 import dev.userlifecycle.events.WakeUpCampaignEntered;
 import dev.userlifecycle.events.WakeUpOutcome;
+import dev.userlifecycle.query.rebuild.Generations;
 import dev.userlifecycle.query.retention.UserFacts;
 import dev.userlifecycle.query.retention.WakeUpEntry;
 import dev.userlifecycle.query.retention.WinBackFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -53,6 +55,7 @@ class UserFactsProjectionTest {
     private final RecordingListener listener = new RecordingListener();
     private UserFactsProjection projection;
     private AnnotationEventHandlerAdapter handlers;
+    private ReadModels readModels;
 
     @BeforeEach
     void start() {
@@ -60,7 +63,8 @@ class UserFactsProjectionTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("test");
-        projection = new UserFactsProjection(database, ZONE, listener);
+        readModels = new Generations(database);
+        projection = new UserFactsProjection(readModels, ZONE, listener);
         handlers = new AnnotationEventHandlerAdapter(projection);
     }
 
@@ -156,7 +160,7 @@ class UserFactsProjectionTest {
         handle(new OutreachStepSkipped("ann", "wake-1", "sms", Channel.SMS, "HOLDOUT", dormant), 3);
         handle(new WakeUpCampaignEnded("ann", "wake-1", WakeUpOutcome.REACTIVATED, dormant.plusSeconds(9_000)), 4);
 
-        FactsCodec.Decoded decoded = FactsCodec.collection(database).find().first();
+        FactsCodec.Decoded decoded = FactsCodec.collection(readModels).find().first();
 
         assertThat(decoded.winBack()).isEqualTo(StoredFacts.from(stored("ann")).toWinBack());
         assertThat(decoded.winBack().wakeUps()).singleElement()

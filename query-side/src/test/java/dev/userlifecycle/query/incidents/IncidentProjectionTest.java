@@ -19,8 +19,10 @@ import dev.userlifecycle.events.IncidentView;
 import dev.userlifecycle.events.Severity;
 import dev.userlifecycle.query.analytics.ChurnReader;
 import dev.userlifecycle.query.facts.StoredFacts;
+import dev.userlifecycle.query.rebuild.Generations;
 import dev.userlifecycle.query.retention.UserFacts;
 import dev.userlifecycle.query.retention.WinBackFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +59,10 @@ class IncidentProjectionTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("test");
-        projection = new IncidentProjection(database);
+        ReadModels readModels = new Generations(database);
+        projection = new IncidentProjection(readModels);
         Clock clock = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-        queries = new IncidentQueries(database, new ChurnReader(database, clock, ZoneOffset.UTC));
+        queries = new IncidentQueries(readModels, new ChurnReader(readModels, clock, ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -14,7 +14,9 @@ import dev.userlifecycle.events.LifecycleError;
 import dev.userlifecycle.events.UserLayer;
 import dev.userlifecycle.events.UserLayerHistory;
 import dev.userlifecycle.query.layering.LayeringParameters;
+import dev.userlifecycle.query.rebuild.Generations;
 import dev.userlifecycle.query.retention.UserFactsBuilder;
+import dev.userlifecycle.query.store.ReadModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +47,9 @@ class LayeringRunsTest {
     @BeforeEach
     void start() {
         fixture = new LayeringFixture();
-        runs = new LayeringRuns(fixture.database(), fixture.clock(), LayeringFixture.ZONE, LayeringParameters.defaults());
-        queries = new LayeringQueries(fixture.database());
+        ReadModels readModels = new Generations(fixture.database());
+        runs = new LayeringRuns(readModels, fixture.clock(), LayeringFixture.ZONE, LayeringParameters.defaults());
+        queries = new LayeringQueries(readModels);
     }
 
     @AfterEach

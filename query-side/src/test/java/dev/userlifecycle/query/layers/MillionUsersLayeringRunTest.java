@@ -3,7 +3,9 @@ package dev.userlifecycle.query.layers;
 import dev.userlifecycle.events.LayeringRun;
 import dev.userlifecycle.events.LayeringTrigger;
 import dev.userlifecycle.query.layering.LayeringParameters;
+import dev.userlifecycle.query.rebuild.Generations;
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -30,6 +32,7 @@ class MillionUsersLayeringRunTest {
     @Test
     void aRunOverAMillionUsersTakesUnderThirtySeconds() {
         try (LayeringFixture fixture = new LayeringFixture()) {
+            ReadModels readModels = new Generations(fixture.database());
             long seeding = System.nanoTime();
             SplittableRandom random = new SplittableRandom(1);
             for (int from = 0; from < USERS; from += 100_000) {
@@ -40,7 +43,7 @@ class MillionUsersLayeringRunTest {
                 fixture.store(Arrays.asList(batch));
             }
             System.out.printf("seeded %d users in %d ms%n", USERS, millisSince(seeding));
-            LayeringRuns runs = new LayeringRuns(fixture.database(), fixture.clock(), LayeringFixture.ZONE,
+            LayeringRuns runs = new LayeringRuns(readModels, fixture.clock(), LayeringFixture.ZONE,
                                                  LayeringParameters.defaults());
 
             long start = System.nanoTime();

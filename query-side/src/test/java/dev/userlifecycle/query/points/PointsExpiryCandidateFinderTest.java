@@ -9,6 +9,8 @@ import dev.userlifecycle.events.FindPointsExpiryCandidates;
 import dev.userlifecycle.events.LoyaltyReviewScheduled;
 import dev.userlifecycle.events.PointsEarned;
 import dev.userlifecycle.events.PointsExpiryCandidates;
+import dev.userlifecycle.query.rebuild.Generations;
+import dev.userlifecycle.query.store.ReadModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,9 @@ class PointsExpiryCandidateFinderTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         MongoDatabase database = client.getDatabase("test");
-        projection = new PointsLedgerProjection(database);
-        finder = new PointsExpiryCandidateFinder(database);
+        ReadModels readModels = new Generations(database);
+        projection = new PointsLedgerProjection(readModels);
+        finder = new PointsExpiryCandidateFinder(readModels);
     }
 
     @AfterEach

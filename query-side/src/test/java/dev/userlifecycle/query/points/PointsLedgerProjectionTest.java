@@ -14,6 +14,8 @@ import dev.userlifecycle.events.PointsLedger;
 import dev.userlifecycle.events.PointsLedgerEntry;
 import dev.userlifecycle.events.PointsLedgerEntry.Kind;
 import dev.userlifecycle.events.PointsRedeemed;
+import dev.userlifecycle.query.rebuild.Generations;
+import dev.userlifecycle.query.store.ReadModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,8 @@ class PointsLedgerProjectionTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         MongoDatabase database = client.getDatabase("test");
-        projection = new PointsLedgerProjection(database);
+        ReadModels readModels = new Generations(database);
+        projection = new PointsLedgerProjection(readModels);
     }
 
     @AfterEach

@@ -13,6 +13,8 @@ import dev.userlifecycle.events.UserActivated;
 import dev.userlifecycle.events.UserActiveOnDay;
 import dev.userlifecycle.events.UserRegistered;
 import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.query.rebuild.Generations;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
@@ -50,8 +52,9 @@ class DormancyCandidateFinderTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("test");
-        projection = new UserProfileProjection(database, SimpleQueryUpdateEmitter.builder().build());
-        finder = new DormancyCandidateFinder(database);
+        ReadModels readModels = new Generations(database);
+        projection = new UserProfileProjection(readModels, SimpleQueryUpdateEmitter.builder().build());
+        finder = new DormancyCandidateFinder(readModels);
     }
 
     @AfterEach

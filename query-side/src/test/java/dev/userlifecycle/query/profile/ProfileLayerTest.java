@@ -12,6 +12,8 @@ import dev.userlifecycle.query.layers.Histories;
 import dev.userlifecycle.query.layers.LatestUserLayer;
 import dev.userlifecycle.query.layers.LayeringFixture;
 import dev.userlifecycle.query.layers.LayeringRuns;
+import dev.userlifecycle.query.rebuild.Generations;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +35,9 @@ class ProfileLayerTest {
     @BeforeEach
     void start() {
         fixture = new LayeringFixture();
-        projection = new UserProfileProjection(fixture.database(), SimpleQueryUpdateEmitter.builder().build());
-        runs = new LayeringRuns(fixture.database(), fixture.clock(), LayeringFixture.ZONE, LayeringParameters.defaults());
+        ReadModels readModels = new Generations(fixture.database());
+        projection = new UserProfileProjection(readModels, SimpleQueryUpdateEmitter.builder().build());
+        runs = new LayeringRuns(readModels, fixture.clock(), LayeringFixture.ZONE, LayeringParameters.defaults());
         fixture.store(Histories.of(100, 21, LocalDate.of(1998, 5, 1)));
         projection.on(new UserRegistered("u-7", new AcquisitionChannel("app-store", "cpc", "spring"), null, null, null,
                                          null, Instant.parse("1998-04-01T00:00:00Z")), 0,

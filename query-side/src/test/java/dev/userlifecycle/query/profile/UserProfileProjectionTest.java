@@ -23,6 +23,8 @@ import dev.userlifecycle.events.UserReactivated;
 import dev.userlifecycle.events.UserRegistered;
 import dev.userlifecycle.events.UserStatus;
 import dev.userlifecycle.events.UserWentDormant;
+import dev.userlifecycle.query.rebuild.Generations;
+import dev.userlifecycle.query.store.ReadModels;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +54,8 @@ class UserProfileProjectionTest {
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         database = client.getDatabase("test");
-        projection = new UserProfileProjection(database, SimpleQueryUpdateEmitter.builder().build());
+        ReadModels readModels = new Generations(database);
+        projection = new UserProfileProjection(readModels, SimpleQueryUpdateEmitter.builder().build());
     }
 
     @AfterEach
