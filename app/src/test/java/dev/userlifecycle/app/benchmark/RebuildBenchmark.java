@@ -1,9 +1,17 @@
 package dev.userlifecycle.app.benchmark;
 
 import dev.userlifecycle.app.ProjectionCatchUp;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.app.cdnow.CdnowHistory;
-import dev.userlifecycle.app.cdnow.CdnowImport;
+import dev.userlifecycle.app.importing.CdnowLines;
+import dev.userlifecycle.app.importing.ImportCheckpoints;
+import dev.userlifecycle.app.importing.ImportFormat;
+import dev.userlifecycle.app.importing.ImportOptions;
+import dev.userlifecycle.app.importing.ImportProgress;
+import dev.userlifecycle.app.importing.ImportReport;
+import dev.userlifecycle.app.importing.ImportSource;
+import dev.userlifecycle.app.importing.Importer;
 import dev.userlifecycle.app.mongo.EmbeddedMongo;
 import dev.userlifecycle.events.FindUserProfile;
 import dev.userlifecycle.events.UserProfile;
@@ -47,20 +55,22 @@ public final class RebuildBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(UserLifecycleApplication.class)
                 .run("--lifecycle.mongo.embedded.backend=memory", "--lifecycle.mongo.uri=", "--server.port=0",
                      "--lifecycle.roles=command,query", "--lifecycle.currency=USD",
-                     "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+                     "--logging.level.root=WARN", "--spring.main.banner-mode=off", TestApiKeys.ARGUMENT)) {
             if (app.getBean(EmbeddedMongo.class).writesToFile()) {
                 throw new IllegalStateException("the benchmark runs on the embedded server in memory");
             }
             ProjectionCatchUp catchUp = new ProjectionCatchUp(app.getBean(EventProcessingConfiguration.class),
                                                               app.getBean(EventStore.class));
             catchUp.pause();
-            CdnowImport.Result imported = new CdnowImport(app.getBean(CommandGateway.class), app.getBean(ZoneId.class))
-                    .run(CdnowHistory.load(), 4);
+            ImportReport imported = new Importer(app.getBean(CommandGateway.class),
+                                                 app.getBean(ImportCheckpoints.class), app.getBean(ZoneId.class), 4,
+                                                 100, Duration.ofSeconds(1), null)
+                    .run(ImportSource.classpath(CdnowHistory.RESOURCE),
+                         new ImportOptions(ImportFormat.CDNOW, "USD", false), new ImportProgress());
             catchUp.resume();
             long head = catchUp.await(Duration.ofMinutes(10));
             app.getBean(AnalyticsStore.class).flush();
-            System.out.printf("CDNOW: %,d commands in %.1f s, %,d events in the store%n", imported.commands(),
-                              imported.seconds(), head);
+            System.out.printf("CDNOW: %s; %,d events in the store%n", imported.summary(), head);
 
             ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
             Reader reader = new Reader(app.getBean(QueryGateway.class));
@@ -116,7 +126,7 @@ public final class RebuildBenchmark {
         public void run() {
             String[] customers = {"00001", "00455", "08022", "15000", "23570"};
             while (!stop.get()) {
-                String userId = CdnowImport.userId(customers[(int) (reads % customers.length)]);
+                String userId = CdnowLines.userId(customers[(int) (reads % customers.length)]);
                 Optional<UserProfile> profile = queries.query(new FindUserProfile(userId),
                                                               ResponseTypes.optionalInstanceOf(UserProfile.class))
                                                        .join();

@@ -3,6 +3,7 @@ package dev.userlifecycle.app.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import dev.userlifecycle.app.Http;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.app.UserLifecycleApplication;
 import dev.userlifecycle.query.analytics.AnalyticsStore;
@@ -143,6 +144,7 @@ class RebuildSurvivesRestartTest {
                      "--lifecycle.mongo.embedded.backend=h2",
                      "--lifecycle.mongo.embedded.file=" + directory.resolve("lifecycle.mv"),
                      "--lifecycle.query.rebuild.batch-size=1",
-                     "--lifecycle.query.rebuild.progress-interval=" + progressInterval);
+                     "--lifecycle.query.rebuild.progress-interval=" + progressInterval,
+                     TestApiKeys.ARGUMENT);
     }
 }
