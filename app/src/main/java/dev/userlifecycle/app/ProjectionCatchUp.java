@@ -3,10 +3,12 @@ package dev.userlifecycle.app;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -85,8 +87,26 @@ public final class ProjectionCatchUp {
         return head;
     }
 
+    /**
+     * Whether every segment of every streaming processor has handled every event up to {@code head}. A position at or
+     * beyond the head is not enough: a gap-aware token may be past events that were not visible yet when it moved on
+     * (positions allocated by commits still under way), and it handles them once they are.
+     */
     public boolean caughtUp(long head) {
-        return processors().values().stream().allMatch(processor -> position(processor) >= head);
+        return processors().values().stream().allMatch(processor -> covers(processor, head));
+    }
+
+    private static boolean covers(StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        return !status.isEmpty() && status.values().stream().allMatch(segment -> covers(segment.getTrackingToken(),
+                                                                                             head));
+    }
+
+    private static boolean covers(TrackingToken token, long head) {
+        if (head < 0) {
+            return true;
+        }
+        return token != null && token.covers(GapAwareTrackingToken.newInstance(head, List.of()));
     }
 
     public Map<String, Long> positions() {
