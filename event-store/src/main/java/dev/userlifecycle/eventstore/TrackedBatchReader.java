@@ -84,6 +84,8 @@ final class TrackedBatchReader {
             found.putAll(findByPositions(next));
         }
 
+        found.putAll(findByPositions(missingBelowHighest(start, found)));
+
         GapAwareTrackingToken token = withExpiredGapsRemoved(start, found);
         List<TrackedEventData<?>> batch = new ArrayList<>();
         for (Document document : sortedByPosition(found)) {
@@ -95,6 +97,30 @@ final class TrackedBatchReader {
             batch.add(new TrackedDomainEventData<>(token, EventDocuments.toEventData(document)));
         }
         return batch;
+    }
+
+    /**
+     * The positions up to the highest one found that were not found. The server does not answer an {@code $in} as
+     * of one moment: while it looks the ids up one by one, a commit may store an event it had already looked for
+     * and then a later one it finds. A commit stores each aggregate's events in the order of their positions, so
+     * asking once more after the first answer finds every event of the commit stored before one that was found:
+     * an aggregate's events are never handed out of their order, which projections that keep the last sequence
+     * number they applied rely on.
+     */
+    private static List<Long> missingBelowHighest(GapAwareTrackingToken start, Map<Long, Document> found) {
+        long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        List<Long> missing = new ArrayList<>();
+        for (Long gap : start.getGaps()) {
+            if (gap < highest && !found.containsKey(gap)) {
+                missing.add(gap);
+            }
+        }
+        for (long p = start.getIndex() + 1; p < highest; p++) {
+            if (!found.containsKey(p)) {
+                missing.add(p);
+            }
+        }
+        return missing;
     }
 
     private static GapAwareTrackingToken startingPoint(TrackingToken lastToken) {
