@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * Imports an order-history file through the command side: each user is registered at their first line (a user who
  * exists already is refused and kept), each line becomes a purchase, or a visit when its amount is zero, at its
  * business time. Users are spread over {@code threads} partitions; each partition sends its lines one after the
- * other, so a user's lines stay in order, {@code batchSize} lines in one unit of work whose events are stored in one
- * append (and, on the embedded server, one write of its file). Commands carry {@code source=import} and
+ * other, so a user's lines stay in order, up to {@code batchSize} consecutive lines of one user in one unit of work
+ * whose events are stored in one append (and, on the embedded server, one write of its file). Commands carry {@code source=import} and
  * {@code principal=importer}.
  * <p>
  * Re-running is safe: a repeated order id records nothing, and a checkpoint of the line through which every command
@@ -209,11 +209,12 @@ public class Importer {
         }
 
         private void work(List<Integer> partition) {
-            for (int from = 0; from < partition.size(); from += batchSize) {
+            for (int from = 0, to; from < partition.size(); from = to) {
                 if (failure.get() != null || progress.isCancelled() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                List<Integer> batch = partition.subList(from, Math.min(partition.size(), from + batchSize));
+                to = endOfBatch(partition, from);
+                List<Integer> batch = partition.subList(from, to);
                 try {
                     sendBatch(batch);
                 } catch (RuntimeException e) {
@@ -221,6 +222,22 @@ public class Importer {
                     return;
                 }
             }
+        }
+
+        /**
+         * Where the batch that starts at {@code from} ends: after at most {@code batchSize} consecutive lines of one
+         * user. A unit of work stores its events in one commit, and a commit is only all-or-nothing for one
+         * aggregate on a server without transactions (a conflict on its first event stores nothing; one that spans
+         * users could store some users' events, and remove them again, while tracking reads).
+         */
+        private int endOfBatch(List<Integer> partition, int from) {
+            String userId = steps.get(partition.get(from)).line().userId();
+            int to = from + 1;
+            while (to < partition.size() && to - from < batchSize
+                   && steps.get(partition.get(to)).line().userId().equals(userId)) {
+                to++;
+            }
+            return to;
         }
 
         /**
