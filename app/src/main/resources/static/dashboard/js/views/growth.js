@@ -35,7 +35,8 @@ export function growthView({api, range, noData}) {
         kpis.empty();
         return;
       }
-      byId('kpis-caption').textContent = `${day(figures.from)} – ${day(figures.to)} · data up to ${day(figures.asOf)}`;
+      byId('kpis-caption').textContent = `${day(figures.from)} – ${day(figures.to)} · `
+          + `data up to ${day(figures.asOf)}`;
       kpis.ready();
       fill(byId('kpi-tiles'), TILES.map(tile => {
         const value = figures[tile.kpi];

@@ -126,7 +126,8 @@ export function usersView({api, navigate}) {
         {label: 'When', cell: entry => instant(entry.occurredAt)},
         {label: 'What', cell: entry => label(entry.kind), text: true},
         {label: 'Points', cell: entry => entry.kind === 'TIER_CHANGED'
-            ? `${label(entry.tierFrom)} → ${label(entry.tierTo)}` : `${entry.points > 0 ? '+' : ''}${count(entry.points)}`},
+            ? `${label(entry.tierFrom)} → ${label(entry.tierTo)}`
+            : `${entry.points > 0 ? '+' : ''}${count(entry.points)}`},
         {label: 'Balance', cell: entry => count(entry.balance)},
         {label: 'For', cell: entry => entry.reason ?? entry.sourceId ?? entry.redemptionId ?? '', text: true},
         {label: 'Expires', cell: entry => entry.expiresAt ? instant(entry.expiresAt) : ''},

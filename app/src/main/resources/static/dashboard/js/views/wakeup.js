@@ -39,7 +39,8 @@ export function wakeUpView({api, range, noData}) {
     const {treatment, holdout, lift} = funnel;
     const tile = (name, title, value, note, tone) => h('div', {class: `tile ${tone ?? ''}`, 'data-figure': name},
         h('div', {class: 'label'}, title), h('div', {class: 'value'}, value), h('div', {class: 'note'}, note));
-    const tone = lift.absolute === null ? '' : Number(lift.absolute) > 0 ? 'good' : Number(lift.absolute) < 0 ? 'bad' : '';
+    const sign = lift.absolute === null ? 0 : Math.sign(Number(lift.absolute));
+    const tone = {1: 'good', [-1]: 'bad', 0: ''}[sign];
     fill(byId('wakeup-tiles'),
       tile('entered', 'Entered', count(funnel.entered),
            `${count(treatment.entered)} treatment, ${count(holdout.entered)} holdout`),

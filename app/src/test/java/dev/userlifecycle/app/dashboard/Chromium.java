@@ -150,6 +150,7 @@ final class Chromium implements AutoCloseable {
     }
 
     void screenshot(String name) {
+        script("window.scrollTo(0, 0)");
         long width = ((Number) script("return document.documentElement.clientWidth")).longValue();
         long height = ((Number) script("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
