@@ -22,6 +22,7 @@ class MessageConventionsTest {
             FindRetention.class, RetentionTable.class, RetentionRow.class, FindLifecycle.class, LifecycleView.class,
             LifecycleView.LifecycleCounts.class, FindKpis.class, GrowthKpis.class,
             FindLatestLayeringRun.class, FindLayeringRun.class, FindLayeringRuns.class, FindUserLayers.class,
+            FindLayerTransitions.class, LayerTransitions.class,
             FindUserLayerAt.class, LayeringRun.class, LayeringRunSummary.class, LayeringRunParameters.class,
             LayerShare.class, LayeringCluster.class, LayeringFeatures.class, RfmDistribution.class, UserLayer.class,
             UserLayerHistory.class, FindDormancyCandidates.class, DormancyCandidates.class, FindPointsLedger.class,

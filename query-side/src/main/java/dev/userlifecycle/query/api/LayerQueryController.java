@@ -1,10 +1,13 @@
 package dev.userlifecycle.query.api;
 
 import dev.userlifecycle.events.FindLatestLayeringRun;
+import dev.userlifecycle.events.FindLayerTransitions;
 import dev.userlifecycle.events.FindLayeringRun;
 import dev.userlifecycle.events.FindLayeringRuns;
 import dev.userlifecycle.events.FindUserLayerAt;
 import dev.userlifecycle.events.FindUserLayers;
+import dev.userlifecycle.events.InvalidRequestException;
+import dev.userlifecycle.events.LayerTransitions;
 import dev.userlifecycle.events.LayeringRun;
 import dev.userlifecycle.events.LayeringRunSummary;
 import dev.userlifecycle.events.LayeringTrigger;
@@ -33,8 +36,9 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Layering runs: the latest one, every one, starting one, and a user's layers across runs. Reads go through the query
- * gateway; starting a run calls {@link LayeringRuns}, which computes and stores it before answering.
+ * Layering runs: the latest one, every one, starting one, how users moved between two, and a user's layers across
+ * runs. Reads go through the query gateway; starting a run calls {@link LayeringRuns}, which computes and stores it
+ * before answering.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -75,6 +79,36 @@ public class LayerQueryController {
     @GetMapping("/layers/runs/{runId}")
     public LayeringRun run(@PathVariable String runId) throws InterruptedException, ExecutionException {
         return queryGateway.query(new FindLayeringRun(runId), ResponseTypes.optionalInstanceOf(LayeringRun.class))
+                           .get()
+                           .orElseThrow(() -> UnknownLayeringRunException.withId(runId));
+    }
+
+    /**
+     * How the users of the run moved between layers since the run {@code since}, by default the run before it (by
+     * business time): 404 for an unknown run and for the first run without {@code since}.
+     */
+    @GetMapping("/layers/runs/{runId}/transitions")
+    public LayerTransitions transitions(@PathVariable String runId, @RequestParam(required = false) String since)
+            throws InterruptedException, ExecutionException {
+        List<LayeringRunSummary> runs = all();
+        List<String> ids = runs.stream().map(LayeringRunSummary::runId).toList();
+        int at = ids.indexOf(runId);
+        if (at < 0) {
+            throw UnknownLayeringRunException.withId(runId);
+        }
+        String sinceRunId = since;
+        if (since == null) {
+            if (at == ids.size() - 1) {
+                throw UnknownLayeringRunException.noneBefore(runId);
+            }
+            sinceRunId = ids.get(at + 1);
+        } else if (since.equals(runId)) {
+            throw new InvalidRequestException("since", "must name another run than the one compared");
+        } else if (!ids.contains(since)) {
+            throw UnknownLayeringRunException.since(since);
+        }
+        return queryGateway.query(new FindLayerTransitions(runId, sinceRunId),
+                                  ResponseTypes.optionalInstanceOf(LayerTransitions.class))
                            .get()
                            .orElseThrow(() -> UnknownLayeringRunException.withId(runId));
     }

@@ -3,6 +3,7 @@ package dev.userlifecycle.query.layers;
 import dev.userlifecycle.events.LayeringFeatures;
 import dev.userlifecycle.events.ProfileRfm;
 import dev.userlifecycle.events.UserLayer;
+import dev.userlifecycle.query.layering.Layer;
 import dev.userlifecycle.query.layering.LayeringResult;
 import dev.userlifecycle.query.layering.RfmSegment;
 import dev.userlifecycle.query.layering.UserFeatures;
@@ -46,7 +47,11 @@ final class AssignmentChunks {
     }
 
     static String id(String runId, String userId) {
-        return runId + ":" + bucket(userId);
+        return id(runId, bucket(userId));
+    }
+
+    static String id(String runId, int bucket) {
+        return runId + ":" + bucket;
     }
 
     /** The documents of a run; {@code features} by user id, users in the order of {@code result} (by id). */
@@ -72,12 +77,12 @@ final class AssignmentChunks {
                 userIds.add(user.userId());
                 write(records, user, features.get(user.userId()));
             }
-            documents.add(new Document("_id", runId + ":" + bucket).append("runId", runId).append("bucket", bucket)
-                                                                   .append("asOf", asOf.toString())
-                                                                   .append("asOfDay", asOfDay.toString())
-                                                                   .append("layers", layers)
-                                                                   .append("userIds", userIds)
-                                                                   .append("assignments", new Binary(records.array())));
+            documents.add(new Document("_id", id(runId, bucket)).append("runId", runId).append("bucket", bucket)
+                                                                .append("asOf", asOf.toString())
+                                                                .append("asOfDay", asOfDay.toString())
+                                                                .append("layers", layers)
+                                                                .append("userIds", userIds)
+                                                                .append("assignments", new Binary(records.array())));
         }
         return documents;
     }
@@ -99,6 +104,24 @@ final class AssignmentChunks {
                                          LocalDate.parse(chunk.getString("asOfDay")),
                                          chunk.getList("layers", String.class).get(cluster), cluster,
                                          new ProfileRfm(r, f, m, RfmSegment.of(r, f, m).name()), features));
+    }
+
+    /**
+     * The layer of each user of {@code chunk}, in the order of its {@code userIds}, as the ordinal of
+     * {@link Layer}.
+     */
+    static int[] layerOrdinals(Document chunk) {
+        List<String> layers = chunk.getList("layers", String.class);
+        int[] ordinalByCluster = new int[layers.size()];
+        for (int cluster = 0; cluster < layers.size(); cluster++) {
+            ordinalByCluster[cluster] = Layer.valueOf(layers.get(cluster)).ordinal();
+        }
+        byte[] records = chunk.get("assignments", Binary.class).getData();
+        int[] ordinals = new int[records.length / RECORD];
+        for (int user = 0; user < ordinals.length; user++) {
+            ordinals[user] = ordinalByCluster[records[user * RECORD]];
+        }
+        return ordinals;
     }
 
     private static void write(ByteBuffer records, UserLayering user, UserFeatures features) {

@@ -3,10 +3,12 @@ package dev.userlifecycle.query.layers;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.userlifecycle.events.FindLatestLayeringRun;
+import dev.userlifecycle.events.FindLayerTransitions;
 import dev.userlifecycle.events.FindLayeringRun;
 import dev.userlifecycle.events.FindLayeringRuns;
 import dev.userlifecycle.events.FindUserLayerAt;
 import dev.userlifecycle.events.FindUserLayers;
+import dev.userlifecycle.events.LayerTransitions;
 import dev.userlifecycle.events.LayeringRun;
 import dev.userlifecycle.events.LayeringRunSummary;
 import dev.userlifecycle.events.UserLayer;
@@ -29,12 +31,14 @@ public class LayeringQueries {
     private final MongoDatabase database;
     private final RunRegistry registry;
     private final LatestUserLayer userLayers;
+    private final RunTransitions transitions;
 
     public LayeringQueries(ReadModels readModels) {
         this.readModels = readModels;
         this.database = readModels.database();
         this.registry = new RunRegistry(database);
         this.userLayers = new LatestUserLayer(database);
+        this.transitions = new RunTransitions(database);
     }
 
     @QueryHandler
@@ -78,6 +82,22 @@ public class LayeringQueries {
     @QueryHandler
     public Optional<UserLayer> handle(FindUserLayerAt query) {
         return registry.latestOnOrBefore(query.at()).flatMap(run -> userLayers.inRun(run.runId(), query.userId()));
+    }
+
+    /** Nothing when either run is not a registered run. */
+    @QueryHandler
+    public Optional<LayerTransitions> handle(FindLayerTransitions query) {
+        List<LayeringRunSummary> runs = registry.all();
+        Optional<LayeringRunSummary> run = summary(runs, query.runId());
+        Optional<LayeringRunSummary> since = summary(runs, query.sinceRunId());
+        if (run.isEmpty() || since.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(transitions.between(since.get(), run.get()));
+    }
+
+    private static Optional<LayeringRunSummary> summary(List<LayeringRunSummary> runs, String runId) {
+        return runs.stream().filter(run -> run.runId().equals(runId)).findFirst();
     }
 
     private Optional<LayeringRun> run(String runId) {

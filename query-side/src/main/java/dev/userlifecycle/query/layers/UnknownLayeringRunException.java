@@ -18,6 +18,15 @@ public class UnknownLayeringRunException extends LifecycleException {
         return new UnknownLayeringRunException("runId", "no layering run '" + runId + "'");
     }
 
+    public static UnknownLayeringRunException since(String runId) {
+        return new UnknownLayeringRunException("since", "no layering run '" + runId + "'");
+    }
+
+    public static UnknownLayeringRunException noneBefore(String runId) {
+        return new UnknownLayeringRunException("since", "layering run '" + runId
+                + "' is the first: there is no run before it to compare with");
+    }
+
     public static UnknownLayeringRunException forUserAt(String userId, java.time.LocalDate at) {
         return new UnknownLayeringRunException("at", "no layering run on or before " + at + " included user '"
                 + userId + "'");

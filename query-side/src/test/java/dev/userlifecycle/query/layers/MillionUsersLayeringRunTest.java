@@ -1,5 +1,7 @@
 package dev.userlifecycle.query.layers;
 
+import dev.userlifecycle.events.FindLayerTransitions;
+import dev.userlifecycle.events.LayerTransitions;
 import dev.userlifecycle.events.LayeringRun;
 import dev.userlifecycle.events.LayeringTrigger;
 import dev.userlifecycle.query.layering.LayeringParameters;
@@ -19,8 +21,9 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A layering run over a million stored users on the in-memory embedded MongoDB, and the latency of the profile's
- * layer lookup afterwards. Opt-in, it needs a few gigabytes and a minute:
+ * A layering run over a million stored users on the in-memory embedded MongoDB, the latency of the profile's
+ * layer lookup afterwards, and how long comparing it with a second run takes. Opt-in, it needs a few gigabytes and a
+ * few minutes:
  * {@code mvn -pl query-side test -Dtest=MillionUsersLayeringRunTest -Dlayering.scale=true}.
  */
 @EnabledIfSystemProperty(named = "layering.scale", matches = "true")
@@ -64,7 +67,19 @@ class MillionUsersLayeringRunTest {
             System.out.printf("latest layer of a user: p50 %d µs, p99 %d µs, max %d µs%n",
                               micros[micros.length / 2], micros[micros.length * 99 / 100], micros[micros.length - 1]);
 
+            LayeringRun later = runs.run(Instant.parse("1998-07-31T04:00:00Z"), null, LayeringTrigger.API);
+            LayeringQueries queries = new LayeringQueries(fixture.database());
+            long comparing = System.nanoTime();
+            LayerTransitions transitions = queries.handle(new FindLayerTransitions(later.runId(), run.runId()))
+                                                  .orElseThrow();
+            long compared = millisSince(comparing);
+            long rereading = System.nanoTime();
+            queries.handle(new FindLayerTransitions(later.runId(), run.runId())).orElseThrow();
+            System.out.printf("transitions between two runs of %d users: %d ms, then stored: %d ms%n", USERS,
+                              compared, millisSince(rereading));
+
             assertThat(run.users()).isEqualTo(USERS);
+            assertThat(transitions.stayed() + transitions.moved()).isEqualTo(USERS);
             assertThat(took).isLessThan(Duration.ofSeconds(30));
             assertThat(fixture.database().getCollection(LayeringCollections.ASSIGNMENTS).countDocuments())
                     .isLessThanOrEqualTo(AssignmentChunks.BUCKETS);
