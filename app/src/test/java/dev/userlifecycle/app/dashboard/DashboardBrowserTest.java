@@ -2,11 +2,8 @@ package dev.userlifecycle.app.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userlifecycle.app.Http;
+import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.ProjectionCatchUp;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,16 +20,12 @@ import org.opentest4j.TestAbortedException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
-    /** A key the API accepts for the analyst's and the auditor's queries. */
-    static final String KEY = "dashboard-test-key";
+    /** A key of the test profile the API accepts for the analyst's and the auditor's queries. */
+    static final String KEY = TestApiKeys.EVERY_ROLE;
     static final String WRONG_KEY = "not-a-known-key";
     private static final String MARCH = "?from=2025-03-03&to=2025-03-30";
     private static final String NO_DATA = "No data yet: import history or send events.";
@@ -298,9 +291,6 @@ class DashboardBrowserTest {
         assertThat(browser.findAll("#user-layers-table tbody tr")).hasSize(2);
         browser.await("the timeline to load", page -> !"loading".equals(
                 page.find("#timeline").getDomAttribute("data-state")));
-        if (!auditAvailable()) {
-            assertThat(browser.shown("#timeline .state")).contains("not available for this key");
-        }
         browser.screenshots("users");
     }
 
@@ -308,9 +298,8 @@ class DashboardBrowserTest {
     @Order(9)
     void anAuditorSeesTheUsersEventsWithTheirMetadata() {
         history();
-        Assumptions.assumeTrue(auditAvailable(), "GET /api/v1/audit/users/{userId}/events is not in this build yet");
-        JsonNode answer = http.get("/api/v1/audit/users/a1/events").body();
-        JsonNode events = answer.isArray() ? answer : answer.path("events");
+        JsonNode events = http.get("/api/v1/audit/users/a1/events").body().path("events");
+        assertThat(events.size()).as("the audit API's events of a1").isPositive();
         browser.open(url("/dashboard" + MARCH + "#users/a1"));
 
         browser.awaitPanel("timeline", "ready");
@@ -325,6 +314,25 @@ class DashboardBrowserTest {
 
     @Test
     @Order(10)
+    void anAnalystsKeySeesTheProfileButNotTheEventTimeline() {
+        history();
+        browser.open(url("/dashboard" + MARCH + "#users/a1"));
+        browser.find("#key-forget").click();
+        enterKey(TestApiKeys.only("analyst"));
+
+        browser.awaitPanel("profile", "ready");
+        browser.await("the timeline to settle", page -> "empty".equals(
+                page.find("#timeline").getDomAttribute("data-state")));
+        assertThat(browser.shown("#timeline .state")).contains("not available for this key");
+        assertThat(browser.find("#timeline").getDomAttribute("data-unavailable")).isEqualTo("403");
+
+        browser.find("#key-forget").click();
+        enterKey(KEY);
+        browser.awaitPanel("timeline", "ready");
+    }
+
+    @Test
+    @Order(11)
     void aServiceThatCannotBeReachedIsShownOnThePageAndARetryRecovers() {
         history();
         browser.open(url("/dashboard" + MARCH + "#growth"));
@@ -376,10 +384,6 @@ class DashboardBrowserTest {
         loaded = true;
     }
 
-    private boolean auditAvailable() {
-        return http.get("/api/v1/audit/users/a1/events").status() == 200;
-    }
-
     private String tile(String kpi) {
         return browser.shown("#kpi-tiles [data-kpi=" + kpi + "] .value");
     }
@@ -398,36 +402,5 @@ class DashboardBrowserTest {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    /**
-     * Stands in for the API-key check of the security work until it is merged: a request under {@code /api/} that
-     * carries a key other than {@link #KEY} is refused with the 401 problem that check answers. Requests without a
-     * key (the test's own through {@link Http}) pass, as they do before it.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ApiKeyStandIn {
-
-        @Bean
-        FilterRegistrationBean<OncePerRequestFilter> apiKeyStandIn() {
-            FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                    new OncePerRequestFilter() {
-                        @Override
-                        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                                        FilterChain chain) throws ServletException, IOException {
-                            String key = request.getHeader("X-API-Key");
-                            if (key != null && !key.equals(KEY)) {
-                                response.setStatus(401);
-                                response.setContentType("application/problem+json");
-                                response.getWriter().write("{\"type\": \"about:blank\", \"title\": \"Unauthorized\", "
-                                                           + "\"status\": 401, \"detail\": \"unknown API key\"}");
-                                return;
-                            }
-                            chain.doFilter(request, response);
-                        }
-                    });
-            registration.addUrlPatterns("/api/*");
-            return registration;
-        }
     }
 }

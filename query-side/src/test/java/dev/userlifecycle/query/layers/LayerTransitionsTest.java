@@ -7,7 +7,9 @@ import dev.userlifecycle.events.LayeringRun;
 import dev.userlifecycle.events.LayeringTrigger;
 import dev.userlifecycle.events.UserLayer;
 import dev.userlifecycle.query.layering.LayeringParameters;
+import dev.userlifecycle.query.rebuild.Generations;
 import dev.userlifecycle.query.retention.UserFacts;
+import dev.userlifecycle.query.store.ReadModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,10 @@ class LayerTransitionsTest {
     @BeforeEach
     void twoRunsAMonthApart() {
         fixture = new LayeringFixture();
-        runs = new LayeringRuns(fixture.database(), fixture.clock(), LayeringFixture.ZONE,
+        ReadModels readModels = new Generations(fixture.database());
+        runs = new LayeringRuns(readModels, fixture.clock(), LayeringFixture.ZONE,
                                 LayeringParameters.defaults());
-        queries = new LayeringQueries(fixture.database());
+        queries = new LayeringQueries(readModels);
         List<UserFacts> users = new ArrayList<>(Histories.of(3_000, 21, MAY_31));
         SplittableRandom random = new SplittableRandom(22);
         for (int i = 0; i < 400; i++) {

@@ -68,7 +68,7 @@ class MillionUsersLayeringRunTest {
                               micros[micros.length / 2], micros[micros.length * 99 / 100], micros[micros.length - 1]);
 
             LayeringRun later = runs.run(Instant.parse("1998-07-31T04:00:00Z"), null, LayeringTrigger.API);
-            LayeringQueries queries = new LayeringQueries(fixture.database());
+            LayeringQueries queries = new LayeringQueries(readModels);
             long comparing = System.nanoTime();
             LayerTransitions transitions = queries.handle(new FindLayerTransitions(later.runId(), run.runId()))
                                                   .orElseThrow();
