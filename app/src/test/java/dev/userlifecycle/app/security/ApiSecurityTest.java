@@ -172,8 +172,10 @@ class ApiSecurityTest {
     void theOpenApiDocumentSwaggerUiAndStaticPagesNeedNoKey() {
         assertThat(http.withoutKey().get("/v3/api-docs").status()).isEqualTo(200);
         assertThat(http.withoutKey().get("/swagger-ui/index.html").status()).isEqualTo(200);
-        assertThat(http.withoutKey().get("/dashboard/index.html").status())
-                .as("no dashboard yet: not found, not unauthorized").isEqualTo(404);
+        assertThat(http.withoutKey().get("/dashboard").status()).as("the dashboard asks for the key itself")
+                                                              .isEqualTo(200);
+        assertThat(http.withoutKey().get("/webjars/echarts/dist/echarts.esm.min.js").status()).isEqualTo(200);
+        assertThat(http.withoutKey().get("/api/v1/kpis").status()).as("its data calls need the key").isEqualTo(401);
     }
 
     @Test
