@@ -1,5 +1,7 @@
 package dev.userlifecycle.app.importing;
 
+import dev.userlifecycle.app.roles.ConditionalOnRole;
+import dev.userlifecycle.app.roles.Role;
 import dev.userlifecycle.events.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import java.util.List;
  * the import directory) to start a job in the background; {@code GET} a job for its progress and report.
  */
 @RestController
+@ConditionalOnRole(Role.COMMAND)
 @RequestMapping("/api/v1/admin/imports")
 public class ImportController {
 
