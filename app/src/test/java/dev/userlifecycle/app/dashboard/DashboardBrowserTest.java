@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.userlifecycle.app.Http;
 import dev.userlifecycle.app.TestApiKeys;
 import dev.userlifecycle.app.ProjectionCatchUp;
+import dev.userlifecycle.query.analytics.AnalyticsStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -65,6 +66,8 @@ class DashboardBrowserTest {
     EventProcessingConfiguration processing;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    AnalyticsStore analytics;
 
     Http http;
     Chromium browser;
@@ -374,6 +377,8 @@ class DashboardBrowserTest {
         ProjectionCatchUp catchUp = new ProjectionCatchUp(processing, eventStore);
         try {
             catchUp.await(Duration.ofSeconds(30));
+            // the analytics the KPIs and tables read are written about once a second: write them now
+            analytics.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
