@@ -3,6 +3,8 @@ package dev.userlifecycle.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +33,13 @@ public final class Http {
 
     public Http(TestRestTemplate rest) {
         this(rest, TestApiKeys.EVERY_ROLE);
+    }
+
+    /** A client of an application started in the test (on {@code --server.port=0}), with the every-role key. */
+    public static Http of(ConfigurableApplicationContext app) {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return new Http(new TestRestTemplate(
+                new RestTemplateBuilder().rootUri("http://localhost:" + port)));
     }
 
     private Http(TestRestTemplate rest, String apiKey) {

@@ -19,8 +19,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
@@ -53,7 +51,7 @@ class RebuildSurvivesRestartTest {
         Map<String, List<Document>> before;
         Map<ReadModel, Long> positionsAtStop = new HashMap<>();
         try (ConfigurableApplicationContext app = start(SLOW_CHECKS)) {
-            Http http = http(app);
+            Http http = Http.of(app);
             new LifecycleHistory(http, app.getBean(CommandGateway.class)).record(20);
             catchUp(app);
             MongoDatabase database = app.getBean(MongoDatabase.class);
@@ -73,7 +71,7 @@ class RebuildSurvivesRestartTest {
 
         Instant restartedAt = Instant.now();
         try (ConfigurableApplicationContext restarted = start(QUICK_CHECKS)) {
-            Http http = http(restarted);
+            Http http = Http.of(restarted);
             for (ReadModel model : MODELS) {
                 JsonNode progress = http.get(path(model)).body();
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -124,11 +122,6 @@ class RebuildSurvivesRestartTest {
         new ProjectionCatchUp(app.getBean(EventProcessingConfiguration.class), app.getBean(EventStore.class))
                 .await(Duration.ofSeconds(60));
         app.getBean(AnalyticsStore.class).flush();
-    }
-
-    private static Http http(ConfigurableApplicationContext app) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        return new Http(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
     }
 
     private static String path(ReadModel model) {

@@ -6,8 +6,6 @@ import dev.userlifecycle.app.UserLifecycleApplication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +20,7 @@ class SingleRoleProcessesStartTest {
     @CsvSource({
             "command, /api/v1/admin/imports,               /api/v1/layers/runs",
             "query,   /api/v1/layers/runs,                 /api/v1/admin/imports",
-            "sagas,   /actuator/health,                    /api/v1/audit/events?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"
+            "sagas,   /api/v1/outreach/messages,           /api/v1/audit/events?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z"
     })
     void startsAloneAndServesOnlyItsOwnEndpoints(String role, String itsOwn, String anotherRoles) {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(UserLifecycleApplication.class)
@@ -31,16 +29,11 @@ class SingleRoleProcessesStartTest {
                      "--lifecycle.mongo.uri=",
                      "--lifecycle.mongo.embedded.backend=memory",
                      TestApiKeys.ARGUMENT)) {
-            Http http = http(app);
+            Http http = Http.of(app);
 
             assertThat(http.get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
             assertThat(http.get(itsOwn).status()).isEqualTo(200);
             assertThat(http.get(anotherRoles).status()).isEqualTo(404);
         }
-    }
-
-    private static Http http(ConfigurableApplicationContext app) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        return new Http(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
     }
 }
