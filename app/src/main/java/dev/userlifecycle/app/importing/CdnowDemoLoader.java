@@ -11,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Loads the CDNOW history when the service has started (profile {@code cdnow}): an import job of the master file,
@@ -38,18 +39,12 @@ final class CdnowDemoLoader {
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        ImportSource source = source();
+        Path file = settings.file().toAbsolutePath().normalize();
+        boolean present = Files.isRegularFile(file);
+        ImportSource source = present ? ImportSource.of(file) : ImportSource.classpath(RESOURCE);
         ImportJobView job = jobs.start(source, new ImportOptions(ImportFormat.CDNOW, "USD", false), this::layer);
         logger.info("Loading the CDNOW history from {}: GET /api/v1/admin/imports/{} shows how far it is",
-                    source.name(), job.id());
-    }
-
-    private ImportSource source() {
-        if (Files.isRegularFile(settings.file())) {
-            return ImportSource.of(settings.file());
-        }
-        logger.info("No {}: loading the copy inside the application", settings.file().toAbsolutePath().normalize());
-        return ImportSource.classpath(RESOURCE);
+                    present ? file : "the copy inside the application (there is no " + file + ")", job.id());
     }
 
     private void layer(ImportReport report) {

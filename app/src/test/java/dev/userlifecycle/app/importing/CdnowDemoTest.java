@@ -3,9 +3,12 @@ package dev.userlifecycle.app.importing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userlifecycle.app.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "lifecycle.mongo.database=cdnow_demo_${random.uuid}")
 @ActiveProfiles({"cdnow", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class CdnowDemoTest {
 
     @TempDir
@@ -44,9 +48,11 @@ class CdnowDemoTest {
     }
 
     @Test
-    void theServiceStartsWithTheHistoryLoadedAndLayeredAsOfItsLastDay() throws InterruptedException {
+    void theServiceStartsWithTheHistoryLoadedAndLayeredAsOfItsLastDay(CapturedOutput log) throws InterruptedException {
         Http http = new Http(rest);
         JsonNode layers = awaitLayers(http);
+
+        assertThat(log.getOut()).contains("Loading the CDNOW history from " + slice.toAbsolutePath().normalize());
 
         assertThat(layers.path("trigger").asText()).isEqualTo("import");
         LocalDate lastDay = ImportSource.of(slice).read(ImportFormat.CDNOW.reader(ZoneId.of("Asia/Shanghai"), "USD"))
