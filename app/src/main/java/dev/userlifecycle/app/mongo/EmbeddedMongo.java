@@ -7,9 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The in-process MongoDB wire-protocol server used when no MongoDB URI is configured. Its H2 backend writes to a
@@ -36,15 +34,9 @@ public final class EmbeddedMongo implements AutoCloseable {
             logger.info("Starting the embedded MongoDB server in memory: data is lost when the process stops");
             return new EmbeddedMongo(new MemoryBackend(), null, settings.port());
         }
-        try {
-            if (settings.file().toAbsolutePath().getParent() != null) {
-                Files.createDirectories(settings.file().toAbsolutePath().getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the folder of " + settings.file(), e);
-        }
-        logger.info("Starting the embedded MongoDB server on {}", settings.file().toAbsolutePath());
-        H2Backend backend = new H2Backend(settings.file().toString());
+        Path file = settings.file().toAbsolutePath().normalize();
+        H2Backend backend = EmbeddedDataFile.open(file);
+        logger.info("Embedded MongoDB keeps its data in {}", file);
         return new EmbeddedMongo(backend, backend, settings.port());
     }
 
