@@ -49,7 +49,8 @@ class FileSystemPathsTest {
             assertThat(imports.uploadDirectory()).isEqualTo(Path.of("../uploads"));
             assertThat(imports.directory()).isEqualTo(Path.of("data/imports"));
             assertThat(context.getBean(LifecycleMongoProperties.class).embedded().file())
-                    .as("a resource of the application by that name exists").isEqualTo(Path.of("cdnow/CDNOW_master.txt.gz"));
+                    .as("a resource of the application by that name exists")
+                    .isEqualTo(Path.of("cdnow/CDNOW_master.txt.gz"));
         }
     }
 

@@ -49,7 +49,8 @@ class EmbeddedDataFileTest {
         try (EmbeddedMongo first = EmbeddedMongo.start(h2(file))) {
             assertThatThrownBy(() -> EmbeddedMongo.start(h2(file)))
                     .isInstanceOf(EmbeddedDataFileException.class)
-                    .hasMessageStartingWith("The embedded MongoDB cannot keep its data in " + file + ": H2 cannot open it")
+                    .hasMessageStartingWith("The embedded MongoDB cannot keep its data in " + file
+                                            + ": H2 cannot open it")
                     .hasMessageContaining("locked");
         }
     }
