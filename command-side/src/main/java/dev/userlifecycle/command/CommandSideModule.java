@@ -37,6 +37,8 @@ public final class CommandSideModule implements ConfigurerModule {
     /** The aggregate type the events of an incident's stream are stored with. */
     public static final String INCIDENT_AGGREGATE_TYPE = Incident.class.getSimpleName();
 
+    private static final CachedCommandTargetResolver TARGETS = new CachedCommandTargetResolver();
+
     private final int snapshotThreshold;
     private final boolean cacheAggregates;
 
@@ -75,10 +77,15 @@ public final class CommandSideModule implements ConfigurerModule {
     }
 
     private <A> AggregateConfigurer<A> eventSourced(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type)
-                                  .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                          snapshotter(c, type), snapshotThreshold))
-                                  .configureFilterEventsByType(c -> true);
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(snapshotter(c, type),
+                                                                                       snapshotThreshold))
+                .configureFilterEventsByType(c -> true)
+                .configureCommandTargetResolver(c -> TARGETS);
+        if (cacheAggregates) {
+            aggregate.configureCache(c -> new WeakReferenceCache());
+        }
+        return aggregate;
     }
 
     // Not the configuration's snapshotter: under Spring that one only knows aggregates that are Spring beans.
