@@ -292,8 +292,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document stream = streams.read(aggregateIdentifier);
-        // kept when absent too: the read of events that follows then knows there are none without asking (asking
-        // projects one key per sequence number of a batch, and the embedded server checks projections in O(keys²))
+        // kept when absent too: the read of events that follows then knows there are none without asking
         recentStream.set(new RecentStream(aggregateIdentifier, stream, System.nanoTime()));
         chainLinks.rememberFrom(aggregateIdentifier, stream);
         if (stream == null) {
@@ -325,7 +324,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (recent != null && recent.isFreshFor(aggregateIdentifier)) {
             stream = recent.stream();
         } else {
-            stream = streams.positionsFrom(aggregateIdentifier, firstSequenceNumber, batchSize);
+            stream = streams.positionsFrom(aggregateIdentifier);
             // a load without a snapshot read (the engine used directly) brings the chain tip too
             chainLinks.rememberFrom(aggregateIdentifier, stream);
         }
