@@ -10,20 +10,22 @@ import dev.userlifecycle.sagas.loyalty.PointsExpirySweep;
 import dev.userlifecycle.sagas.loyalty.PointsExpirySweepController;
 import dev.userlifecycle.sagas.loyalty.ScheduledPointsExpirySweep;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Loyalty points in a process with the sagas role: the policy that turns purchases and referrals into points, in a
- * tracking processor of its own, and the points expiry sweep, daily and on demand.
+ * pooled streaming processor of its own, and the points expiry sweep, daily and on demand.
  * <p>
  * A failure of the policy (a command that could not be stored) fails its batch instead of being logged and skipped,
  * so the processor handles the batch again and no purchase loses its points; the commands are idempotent.
@@ -44,14 +46,29 @@ class LoyaltyConfiguration {
         return new LoyaltyPointsPolicy(commandGateway, pendingReferrals, loyaltyProgram, clock);
     }
 
+    /**
+     * A pooled streaming processor: one thread reads the events, {@code segments} workers handle them, each the users
+     * of its segment in order. A single thread, as the policy had, got one CPU share among the request threads that
+     * record purchases while it has to send a command for each of them, and fell further behind the longer purchases
+     * came in. The segment count applies to a store whose processor has no token yet.
+     */
     @Bean
-    ConfigurerModule loyaltyPointsProcessor(@Value("${lifecycle.loyalty.batch-size:100}") int batchSize) {
+    ConfigurerModule loyaltyPointsProcessor(@Value("${lifecycle.loyalty.batch-size:100}") int batchSize,
+                                            @Value("${lifecycle.loyalty.segments:4}") int segments) {
+        String group = LoyaltyPointsPolicy.PROCESSING_GROUP;
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(LoyaltyPointsPolicy.PROCESSING_GROUP, Configuration::eventStore,
-                                                c -> TrackingEventProcessorConfiguration
-                                                        .forSingleThreadedProcessing().andBatchSize(batchSize))
-                .registerListenerInvocationErrorHandler(LoyaltyPointsPolicy.PROCESSING_GROUP,
-                                                        c -> PropagatingErrorHandler.instance()));
+                .registerPooledStreamingEventProcessor(
+                        group, Configuration::eventStore,
+                        (c, builder) -> builder.initialSegmentCount(segments).maxClaimedSegments(segments)
+                                               .batchSize(batchSize).workerExecutor(workers(c, segments)))
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    private static ScheduledExecutorService workers(Configuration configuration, int segments) {
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(
+                segments, new AxonThreadFactory("WorkPackage[" + LoyaltyPointsPolicy.PROCESSING_GROUP + "]"));
+        configuration.onShutdown(workers::shutdown);
+        return workers;
     }
 
     @Bean

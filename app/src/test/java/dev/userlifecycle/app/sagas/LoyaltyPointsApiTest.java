@@ -5,7 +5,10 @@ import dev.userlifecycle.app.Http;
 import dev.userlifecycle.app.Http.Response;
 import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.eventstore.testing.MutableClock;
+import dev.userlifecycle.sagas.loyalty.LoyaltyPointsPolicy;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,25 @@ class LoyaltyPointsApiTest {
         assertThat(badTime.headers().getContentType().toString()).startsWith("application/problem+json");
         assertThat(badTime.errorFields()).containsExactly("asOf");
         assertThat(http.post(SWEEPS, "{\"when\": \"2032-01-11T02:00:00Z\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void thePolicyHandlesItsFourSegmentsInParallelAndEveryBuyerEarnsOnce() throws Exception {
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String buyer = registered(null, null);
+            purchase(buyer, "o-1", "10.00", 201);
+            buyers.add(buyer);
+        }
+
+        for (String buyer : buyers) {
+            ledgerOf(buyer, ledger -> ledger.path("balance").asLong() == 10);
+        }
+        assertThat(processing.eventProcessor(LoyaltyPointsPolicy.PROCESSING_GROUP, StreamingEventProcessor.class))
+                .get().isInstanceOfSatisfying(PooledStreamingEventProcessor.class, processor -> {
+                    assertThat(processor.maxCapacity()).isEqualTo(4);
+                    assertThat(processor.processingStatus()).hasSize(4);
+                });
     }
 
     private String registered(String referrerId, String occurredAt) {
