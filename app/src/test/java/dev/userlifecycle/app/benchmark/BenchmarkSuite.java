@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * the test classpath on this JVM; every child JVM gets the same classpath.
  * <p>
  * Settings (system properties): {@code bench.runs} (3), {@code bench.only} (comma-separated part names, default all:
- * {@code event-store,commands,cdnow,synthetic,lag,soak}), {@code bench.peers} (false: also measure the JDBC-on-H2
+ * {@code event-store,commands,cdnow,synthetic,lag,http-load,soak}), {@code bench.peers} (false: also measure the JDBC-on-H2
  * peer engine), {@code bench.syntheticHeap} ({@code 10g}), {@code bench.syntheticUsers} (1000000, passed on),
  * {@code bench.doc} ({@code docs/benchmarks.md}), {@code bench.work} (folder of the logs and figure files,
  * {@code target/bench}). Every other {@code bench.*} and {@code soak.*} property is passed on to every part and wins

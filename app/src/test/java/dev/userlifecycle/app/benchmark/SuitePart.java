@@ -21,6 +21,7 @@ record SuitePart(String name, String title, Class<?> main, String heap, Map<Stri
     static final String SYNTHETIC = "synthetic";
     static final String LAG = "lag";
     static final String SOAK = "soak";
+    static final String HTTP_LOAD = "http-load";
 
     /** Every part, in the order they run; {@code peers} adds the JDBC-on-H2 peer engine where a benchmark has one. */
     static List<SuitePart> all(boolean peers, String syntheticHeap) {
@@ -43,6 +44,9 @@ record SuitePart(String name, String title, Class<?> main, String heap, Map<Stri
                                        "bench.seconds", "5"), 0),
                 new SuitePart(LAG, "Projections under command load (issue 4)", ProjectionLagBenchmark.class, "4g",
                               settings("bench.lag.commands", "20000"), 0),
+                // the service is a child process of its own, with the heap a user's java -jar gets
+                new SuitePart(HTTP_LOAD, "Sustained purchases over HTTP on the CDNOW demo (issue 14)",
+                              HttpLoadBenchmark.class, "1g", settings(), 0),
                 new SuitePart(SOAK, "Soak: mixed commands, kill -9 and restarts (issue 7)", SoakRun.class, "1g",
                               settings(), 1));
     }
