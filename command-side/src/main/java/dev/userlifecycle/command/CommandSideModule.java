@@ -1,6 +1,5 @@
 package dev.userlifecycle.command;
 
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -40,29 +39,33 @@ public final class CommandSideModule implements ConfigurerModule {
     private static final CachedCommandTargetResolver TARGETS = new CachedCommandTargetResolver();
 
     private final int snapshotThreshold;
-    private final boolean cacheAggregates;
+    private final int cachedAggregates;
 
     public CommandSideModule() {
-        this(DEFAULT_SNAPSHOT_THRESHOLD, false);
+        this(DEFAULT_SNAPSHOT_THRESHOLD, 0);
     }
 
     public CommandSideModule(int snapshotThreshold) {
-        this(snapshotThreshold, false);
+        this(snapshotThreshold, 0);
     }
 
     /**
-     * @param cacheAggregates keep loaded aggregates in memory between commands, so that a command reads nothing
-     *                        before it appends. Safe with one command-handling process; with several, a cached
-     *                        aggregate can be stale: its next append conflicts, the cache entry is dropped and the
-     *                        command is retried on fresh state, but a command it refuses (say a redemption beyond a
-     *                        balance another process just raised) is refused on stale state.
+     * @param cachedAggregates how many loaded aggregates of each type to keep in memory between commands, the least
+     *                         recently used leaving first, so that a command on one of them reads nothing before it
+     *                         appends; 0 for none. Safe with one command-handling process; with several, a cached
+     *                         aggregate can be stale: its next append conflicts, the cache entry is dropped and the
+     *                         command is retried on fresh state, but a command it refuses (say a redemption beyond
+     *                         a balance another process just raised) is refused on stale state.
      */
-    public CommandSideModule(int snapshotThreshold, boolean cacheAggregates) {
+    public CommandSideModule(int snapshotThreshold, int cachedAggregates) {
         if (snapshotThreshold < 1) {
             throw new IllegalArgumentException("snapshotThreshold must be positive: " + snapshotThreshold);
         }
+        if (cachedAggregates < 0) {
+            throw new IllegalArgumentException("cachedAggregates must not be negative: " + cachedAggregates);
+        }
         this.snapshotThreshold = snapshotThreshold;
-        this.cacheAggregates = cacheAggregates;
+        this.cachedAggregates = cachedAggregates;
     }
 
     @Override
@@ -82,8 +85,8 @@ public final class CommandSideModule implements ConfigurerModule {
                                                                                        snapshotThreshold))
                 .configureFilterEventsByType(c -> true)
                 .configureCommandTargetResolver(c -> TARGETS);
-        if (cacheAggregates) {
-            aggregate.configureCache(c -> new WeakReferenceCache());
+        if (cachedAggregates > 0) {
+            aggregate.configureCache(c -> new LeastRecentlyUsedCache(cachedAggregates));
         }
         return aggregate;
     }

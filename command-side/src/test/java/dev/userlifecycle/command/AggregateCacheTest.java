@@ -29,14 +29,14 @@ class AggregateCacheTest {
     private final CountingReads store = new CountingReads();
     private Configuration axon;
 
-    private CommandGateway start(boolean cacheAggregates) {
+    private CommandGateway start(int cachedAggregates) {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                                                  .configureEmbeddedEventStore(c -> store)
                                                  .configureSnapshotter(c -> (aggregateType, aggregateId) -> {
                                                  })
                                                  .registerComponent(LoyaltyProgram.class,
                                                                     c -> LoyaltyProgram.standard(ZoneOffset.UTC));
-        new CommandSideModule(CommandSideModule.DEFAULT_SNAPSHOT_THRESHOLD, cacheAggregates)
+        new CommandSideModule(CommandSideModule.DEFAULT_SNAPSHOT_THRESHOLD, cachedAggregates)
                 .configureModule(configurer);
         axon = configurer.start();
         CommandGateway commands = axon.commandGateway();
@@ -55,7 +55,7 @@ class AggregateCacheTest {
 
     @Test
     void aCachedUserIsNotReadAgainByTheNextCommands() {
-        CommandGateway commands = start(true);
+        CommandGateway commands = start(10);
         commands.sendAndWait(purchase("o-1", 1));
         int readsAfterFirstCommand = store.reads.get();
 
@@ -67,7 +67,7 @@ class AggregateCacheTest {
 
     @Test
     void aCachedUserStillRemembersWhatTheEarlierCommandsDid() {
-        CommandGateway commands = start(true);
+        CommandGateway commands = start(10);
         commands.sendAndWait(purchase("o-1", 1));
         long eventsAfterPurchase = store.readEvents("u-1", 0).asStream().count();
 
@@ -76,8 +76,35 @@ class AggregateCacheTest {
     }
 
     @Test
+    void aUserStaysCachedThroughGarbageCollections() {
+        CommandGateway commands = start(10);
+        commands.sendAndWait(purchase("o-1", 1));
+        int readsAfterFirstCommand = store.reads.get();
+
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        commands.sendAndWait(purchase("o-2", 2));
+
+        assertThat(store.reads.get()).isEqualTo(readsAfterFirstCommand);
+    }
+
+    @Test
+    void theLeastRecentlyUsedUserIsReadAgainOnceTheCacheIsFull() {
+        CommandGateway commands = start(2);
+        commands.sendAndWait(new RegisterUser("u-2", CHANNEL, null, null, null, null, T0));
+        commands.sendAndWait(new RegisterUser("u-3", CHANNEL, null, null, null, null, T0));
+        int readsAfterRegistrations = store.reads.get();
+
+        commands.sendAndWait(new RecordPurchase("u-3", "o-3", AMOUNT, at(1), day(1)));
+        commands.sendAndWait(purchase("o-1", 1));
+
+        assertThat(store.reads.get()).isEqualTo(readsAfterRegistrations + 1);
+    }
+
+    @Test
     void withoutTheCacheEveryCommandReadsTheUser() {
-        CommandGateway commands = start(false);
+        CommandGateway commands = start(0);
         int readsAfterRegistration = store.reads.get();
 
         commands.sendAndWait(purchase("o-1", 1));

@@ -26,8 +26,9 @@ class CommandHandlingConfiguration {
 
     @Bean
     ConfigurerModule commandSide(@Value("${lifecycle.command.snapshot-threshold:100}") int snapshotThreshold,
-                                 @Value("${lifecycle.command.cache-aggregates:true}") boolean cacheAggregates) {
-        return new CommandSideModule(snapshotThreshold, cacheAggregates);
+                                 @Value("${lifecycle.command.cache-aggregates:true}") boolean cacheAggregates,
+                                 @Value("${lifecycle.command.cache-size:50000}") int cacheSize) {
+        return new CommandSideModule(snapshotThreshold, cacheAggregates ? cacheSize : 0);
     }
 
     @Bean(destroyMethod = "shutdown")

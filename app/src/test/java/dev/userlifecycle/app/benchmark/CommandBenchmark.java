@@ -409,7 +409,7 @@ public final class CommandBenchmark {
             ThreadBoundJdbcTransactions transactions = store.transactions();
             configurer.configureTransactionManager(c -> transactions);
         }
-        new CommandSideModule(CommandSideModule.DEFAULT_SNAPSHOT_THRESHOLD, true).configureModule(configurer);
+        new CommandSideModule(CommandSideModule.DEFAULT_SNAPSHOT_THRESHOLD, 50_000).configureModule(configurer);
         Configuration configuration = configurer.start();
         return new Axon(configuration, configuration.commandGateway(), counted, retries);
     }

@@ -168,7 +168,7 @@ public final class RegistrationEncryptionBenchmark {
                                                  .configureMessageSerializer(c -> jackson)
                                                  .configureEventSerializer(c -> eventSerializer)
                                                  .configureEmbeddedEventStore(c -> engine);
-        new CommandSideModule(CommandSideModule.DEFAULT_SNAPSHOT_THRESHOLD, true).configureModule(configurer);
+        new CommandSideModule(CommandSideModule.DEFAULT_SNAPSHOT_THRESHOLD, 50_000).configureModule(configurer);
         Configuration axon = configurer.start();
         try {
             return register(axon.commandGateway(), variant, name, users, histogram);
