@@ -48,14 +48,17 @@ class ServiceStartsTest {
     }
 
     @Test
-    void axonMetricsArePublishedOnceCommandsFlow() {
+    void axonMessagesAreTimedByComponentAndOutcomeOnceACommandSucceeded() {
         Http client = new Http(http);
-        client.post("/api/v1/users", "{\"userId\": \"metrics-" + java.util.UUID.randomUUID()
-                                     + "\", \"channel\": {\"source\": \"ads\"}}");
+        Http.Response registered = client.post("/api/v1/users", "{\"userId\": \"metrics-" + java.util.UUID.randomUUID()
+                                                                + "\", \"channel\": {\"source\": \"ads\"}}");
+        assertThat(registered.status()).isEqualTo(201);
 
-        Http.Response metrics = client.get("/actuator/metrics");
-
-        assertThat(metrics.body().toString()).contains("commandBus.successCounter", "eventStore.ingestedCounter");
+        for (String component : java.util.List.of("commandBus", "eventStore", "user-profiles")) {
+            client.awaitGet("/actuator/metrics/axon.messages?tag=outcome:success&tag=component:" + component,
+                            metric -> metric.path("measurements").get(0).path("value").asDouble() >= 1);
+        }
+        assertThat(client.get("/actuator/metrics/commandBus.successCounter").status()).isEqualTo(404);
     }
 
     @Test

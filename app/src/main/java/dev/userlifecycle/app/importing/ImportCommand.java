@@ -233,10 +233,6 @@ public final class ImportCommand {
             if (spring.stream().noneMatch(arg -> arg.startsWith("--logging.level.root="))) {
                 result.add("--logging.level.root=WARN");
             }
-            if (spring.stream().noneMatch(arg -> arg.startsWith("--axon.metrics.auto-configuration.enabled="))) {
-                // nothing reads them without a web server, and per command they cost a seventh of the CPU
-                result.add("--axon.metrics.auto-configuration.enabled=false");
-            }
             if (threads != null) {
                 result.add("--lifecycle.import.threads=" + threads);
             }
