@@ -12,10 +12,14 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Optional;
 
 /** Axon's event store on the project's MongoDB engine, and the token store beside it. */
 @Configuration(proxyBeanMethods = false)
@@ -38,10 +42,16 @@ class EventStoreConfiguration {
                                                                          .eventSerializer(eventSerializer)
                                                                          .snapshotSerializer(serializer)
                                                                          .snapshotFilter(snapshotsOfCurrentRevision(axon));
-        upcasters.orderedStream().reduce((first, second) -> first).ifPresent(builder::upcasterChain);
+        upcasterChain(upcasters).ifPresent(builder::upcasterChain);
         MongoEventStorageEngine engine = builder.build();
         EmbeddedMongo embedded = embeddedMongo.getIfAvailable();
         return embedded != null && embedded.writesToFile() ? new FlushingEventStorageEngine(engine, embedded) : engine;
+    }
+
+    /** Every upcaster bean, in their order, one after the other; none when there is no upcaster. */
+    static Optional<EventUpcaster> upcasterChain(ObjectProvider<EventUpcaster> upcasters) {
+        List<EventUpcaster> ordered = upcasters.orderedStream().toList();
+        return ordered.isEmpty() ? Optional.empty() : Optional.of(new EventUpcasterChain(ordered));
     }
 
     /**
