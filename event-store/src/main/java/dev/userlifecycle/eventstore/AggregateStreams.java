@@ -2,8 +2,10 @@ package dev.userlifecycle.eventstore;
 
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -38,6 +40,9 @@ final class AggregateStreams {
     static final String CHAIN_SEQUENCE = "sequence";
     static final String CHAIN_HASH = "hash";
 
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
+
     private final MongoCollection<Document> streams;
 
     AggregateStreams(MongoCollection<Document> streams) {
@@ -53,8 +58,41 @@ final class AggregateStreams {
         }
     }
 
-    /** Lists the positions of an append in the stream; {@code session} is null outside a transaction. */
-    void record(ClientSession session, Append append) {
+    /**
+     * Lists the positions of a commit's appends in their streams, in one request however many aggregates the commit
+     * spans (a tracking batch of a policy sends a command to each of up to a hundred users); ordered, so that a
+     * failure leaves the streams after it untouched, as one request per stream did. {@code session} is null outside a
+     * transaction.
+     */
+    void record(ClientSession session, List<Append> appends) {
+        if (appends.isEmpty()) {
+            return;
+        }
+        if (appends.size() == 1) {
+            Append append = appends.get(0);
+            if (session == null) {
+                streams.updateOne(filterOf(append), updateOf(append), UPSERT);
+            } else {
+                streams.updateOne(session, filterOf(append), updateOf(append), UPSERT);
+            }
+            return;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(appends.size());
+        for (Append append : appends) {
+            writes.add(new UpdateOneModel<>(filterOf(append), updateOf(append), UPSERT));
+        }
+        if (session == null) {
+            streams.bulkWrite(writes, ORDERED);
+        } else {
+            streams.bulkWrite(session, writes, ORDERED);
+        }
+    }
+
+    private static Bson filterOf(Append append) {
+        return Filters.eq(EventDocuments.ID, append.aggregateId());
+    }
+
+    private static Bson updateOf(Append append) {
         List<Bson> updates = new ArrayList<>(append.positions().size() + 2);
         for (int i = 0; i < append.positions().size(); i++) {
             updates.add(Updates.set(key(append.firstSequence() + i), append.positions().get(i)));
@@ -67,13 +105,7 @@ final class AggregateStreams {
         if (append.type() != null) {
             updates.add(Updates.setOnInsert(TYPE, append.type()));
         }
-        Bson filter = Filters.eq(EventDocuments.ID, append.aggregateId());
-        UpdateOptions upsert = new UpdateOptions().upsert(true);
-        if (session == null) {
-            streams.updateOne(filter, Updates.combine(updates), upsert);
-        } else {
-            streams.updateOne(session, filter, Updates.combine(updates), upsert);
-        }
+        return Updates.combine(updates);
     }
 
     /**

@@ -50,8 +50,9 @@ import static org.axonframework.common.BuilderUtils.assertPositive;
  * <h2>Storage</h2>
  * See {@link EventStoreCollections}. Every hot path is an {@code _id} lookup or an {@code _id $in} list:
  * <ul>
- *     <li>append: one counter {@code findOneAndUpdate}, one {@code insertMany} of the events, one update of the
- *     aggregate's stream document by {@code _id};</li>
+ *     <li>append: one counter {@code findOneAndUpdate}, one {@code insertMany} of the events, one update of each
+ *     aggregate's stream document by {@code _id} (a single request for all of them, in order, when the commit spans
+ *     several aggregates);</li>
  *     <li>load an aggregate: the stream document (positions and snapshot) by {@code _id}, the events after the
  *     snapshot by {@code _id $in};</li>
  *     <li>read a tracking batch: the counter by {@code _id}, then the token's gaps and the next positions by
@@ -230,7 +231,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         try (ClientSession session = client.startSession()) {
             session.withTransaction(() -> {
                 insert(session, commit);
-                commit.appends().forEach(append -> streams.record(session, append));
+                streams.record(session, commit.appends());
                 return null;
             });
         }
@@ -238,7 +239,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private void commitInOrder(Commit commit) {
         insert(null, commit);
-        commit.appends().forEach(append -> streams.record(null, append));
+        streams.record(null, commit.appends());
     }
 
     /**

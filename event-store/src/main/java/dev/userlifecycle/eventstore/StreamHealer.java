@@ -39,10 +39,9 @@ final class StreamHealer {
         // a lookup by (aggregate, sequence): indexed on MongoDB, a scan on the embedded server; only after a crash
         while ((event = events.find(Filters.and(Filters.eq(EventDocuments.AGGREGATE_ID, aggregateId),
                                                 Filters.eq(EventDocuments.SEQUENCE, next))).first()) != null) {
-            streams.record(null, new AggregateStreams.Append(aggregateId,
-                                                             event.getString(EventDocuments.AGGREGATE_TYPE),
-                                                             next, next, List.of(EventDocuments.positionOf(event)),
-                                                             event.getString(EventDocuments.HASH)));
+            streams.record(null, List.of(new AggregateStreams.Append(
+                    aggregateId, event.getString(EventDocuments.AGGREGATE_TYPE), next, next,
+                    List.of(EventDocuments.positionOf(event)), event.getString(EventDocuments.HASH))));
             logger.warn("Listed event {} of aggregate [{}] at position {} in its stream: its commit was "
                                 + "interrupted after writing the event", next, aggregateId,
                         EventDocuments.positionOf(event));

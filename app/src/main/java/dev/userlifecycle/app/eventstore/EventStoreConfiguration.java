@@ -39,6 +39,7 @@ class EventStoreConfiguration {
                                                                          .transactionMode(properties.transactions())
                                                                          .gapTimeout(properties.gapTimeout())
                                                                          .batchSize(properties.batchSize())
+                                                                         .chainTipCacheSize(properties.chainTips())
                                                                          .eventSerializer(eventSerializer)
                                                                          .snapshotSerializer(serializer)
                                                                          .snapshotFilter(snapshotsOfCurrentRevision(axon));
