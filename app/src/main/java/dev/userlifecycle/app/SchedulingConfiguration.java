@@ -19,12 +19,11 @@ class SchedulingConfiguration {
 
     static final String THREAD_PREFIX = "scheduled-";
 
-    @Bean(destroyMethod = "shutdown")
+    @Bean
     ThreadPoolTaskScheduler taskScheduler() {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix(THREAD_PREFIX);
-        scheduler.setWaitForTasksToCompleteOnShutdown(false);
         return scheduler;
     }
 }

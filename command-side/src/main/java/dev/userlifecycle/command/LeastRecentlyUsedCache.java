@@ -65,6 +65,9 @@ final class LeastRecentlyUsedCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
+        if (value == null) {
+            return false;
+        }
         List<Object> evicted;
         synchronized (entries) {
             if (entries.containsKey(key)) {
@@ -86,7 +89,7 @@ final class LeastRecentlyUsedCache implements Cache {
             return present;
         }
         T value = valueSupplier.get();
-        return putIfAbsent(key, value) ? value : get(key);
+        return value == null || putIfAbsent(key, value) ? value : get(key);
     }
 
     @Override

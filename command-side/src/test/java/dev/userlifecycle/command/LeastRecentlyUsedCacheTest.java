@@ -82,6 +82,14 @@ class LeastRecentlyUsedCacheTest {
     }
 
     @Test
+    void nothingIsKeptForAMissingValue() {
+        assertThat(cache.putIfAbsent("a", null)).isFalse();
+        assertThat(cache.<Object>computeIfAbsent("b", () -> null)).isNull();
+
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
     void aCapacityBelowOneIsRefused() {
         assertThatThrownBy(() -> new LeastRecentlyUsedCache(0)).isInstanceOf(IllegalArgumentException.class);
     }

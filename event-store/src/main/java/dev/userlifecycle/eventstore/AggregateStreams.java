@@ -68,15 +68,6 @@ final class AggregateStreams {
         if (appends.isEmpty()) {
             return;
         }
-        if (appends.size() == 1) {
-            Append append = appends.get(0);
-            if (session == null) {
-                streams.updateOne(filterOf(append), updateOf(append), UPSERT);
-            } else {
-                streams.updateOne(session, filterOf(append), updateOf(append), UPSERT);
-            }
-            return;
-        }
         List<UpdateOneModel<Document>> writes = new ArrayList<>(appends.size());
         for (Append append : appends) {
             writes.add(new UpdateOneModel<>(filterOf(append), updateOf(append), UPSERT));

@@ -6,6 +6,7 @@ import dev.userlifecycle.app.Http.Response;
 import dev.userlifecycle.app.ProjectionCatchUp;
 import dev.userlifecycle.eventstore.testing.MutableClock;
 import dev.userlifecycle.sagas.loyalty.LoyaltyPointsPolicy;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -139,17 +140,14 @@ class LoyaltyPointsApiTest {
 
     /** No purchases of its own: the sweep of the other test counts every user of the database. */
     @Test
-    void thePolicyRunsOnAPooledProcessorThatClaimsItsFourSegments() throws Exception {
+    void thePolicyRunsOnAPooledProcessorThatClaimsItsFourSegments() {
         StreamingEventProcessor processor = processing.eventProcessor(LoyaltyPointsPolicy.PROCESSING_GROUP,
                                                                       StreamingEventProcessor.class).orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (processor.processingStatus().size() < 4 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
 
         assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class);
         assertThat(processor.maxCapacity()).isEqualTo(4);
-        assertThat(processor.processingStatus()).hasSize(4);
+        Awaitility.await("four claimed segments").atMost(Duration.ofSeconds(20))
+                  .until(() -> processor.processingStatus().size() == 4);
     }
 
     private String registered(String referrerId, String occurredAt) {
